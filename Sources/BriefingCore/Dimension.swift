@@ -1,0 +1,43 @@
+/// A physical or bookkeeping dimension as a product of base dimensions with integer
+/// exponents, so that 万元 / 个 is money·count⁻¹ and 户 × 元/户 is money.
+public struct Dimension: Hashable, Sendable, CustomStringConvertible {
+    /// Base dimension name → exponent; zero exponents are never stored.
+    public private(set) var exponents: [String: Int]
+
+    public init(_ exponents: [String: Int] = [:]) {
+        self.exponents = exponents.filter { $0.value != 0 }
+    }
+
+    public static func base(_ name: String) -> Dimension { Dimension([name: 1]) }
+    public static let none = Dimension()
+
+    public var isDimensionless: Bool { exponents.isEmpty }
+
+    public static func * (a: Dimension, b: Dimension) -> Dimension {
+        var e = a.exponents
+        for (k, v) in b.exponents { e[k, default: 0] += v }
+        return Dimension(e)
+    }
+
+    public static func / (a: Dimension, b: Dimension) -> Dimension {
+        var e = a.exponents
+        for (k, v) in b.exponents { e[k, default: 0] -= v }
+        return Dimension(e)
+    }
+
+    /// Chinese names of the base dimensions, for messages.
+    static let names: [String: String] = [
+        "power": "功率", "energy": "电量/能量", "money": "金额", "people": "人数",
+        "households": "户数", "area": "面积", "area_mu": "面积（亩）", "mass": "质量",
+        "volume": "体积", "length": "长度", "time": "时长", "year": "年数", "month": "月数",
+        "count": "数量",
+    ]
+
+    public var description: String {
+        if exponents.isEmpty { return "无量纲" }
+        return exponents.sorted { $0.key < $1.key }.map { k, v in
+            let n = Dimension.names[k] ?? k
+            return v == 1 ? n : "\(n)^\(v)"
+        }.joined(separator: "·")
+    }
+}

@@ -1,0 +1,223 @@
+import Foundation
+
+/// A number from the source, with where it came from.
+public struct Figure: Hashable, Sendable {
+    public var id: String
+    public var quantity: Quantity
+    /// Digits after the point as written: display keeps them (0.02 stays 0.02).
+    public var decimals: Int
+    public var label: String
+    public var region: String?
+    public var year: Int?
+    public var `where`: String?
+    public var note: String?
+    /// Slug of the report or case that defines it.
+    public var document: String
+    public var location: SourceLocation
+
+    public init(id: String, quantity: Quantity, decimals: Int, label: String, region: String? = nil, year: Int? = nil,
+                where: String? = nil, note: String? = nil, document: String, location: SourceLocation) {
+        self.id = id
+        self.quantity = quantity
+        self.decimals = decimals
+        self.label = label
+        self.region = region
+        self.year = year
+        self.where = `where`
+        self.note = note
+        self.document = document
+        self.location = location
+    }
+}
+
+/// A number the text states, to be checked against a computed one.
+public struct Stated: Hashable, Sendable {
+    public var written: WrittenQuantity
+    public var location: SourceLocation
+    public init(written: WrittenQuantity, location: SourceLocation) {
+        self.written = written
+        self.location = location
+    }
+}
+
+/// A computed quantity: a formula over figures and other indicators.
+public struct Indicator: Hashable, Sendable {
+    public var id: String
+    public var label: String
+    public var formula: String
+    public var formulaLocation: SourceLocation
+    public var unit: Unit?
+    public var stated: Stated?
+    /// An amount in the stated unit; a percentage on a non-ratio stated value is relative.
+    public var tolerance: Quantity?
+    public var decimals: Int?
+    public var expectDiscrepancy: Bool
+    public var note: String?
+    public var `where`: String?
+    public var document: String
+    public var location: SourceLocation
+
+    public init(id: String, label: String, formula: String, formulaLocation: SourceLocation, unit: Unit? = nil,
+                stated: Stated? = nil, tolerance: Quantity? = nil, decimals: Int? = nil, expectDiscrepancy: Bool = false,
+                note: String? = nil, where: String? = nil, document: String, location: SourceLocation) {
+        self.id = id
+        self.label = label
+        self.formula = formula
+        self.formulaLocation = formulaLocation
+        self.unit = unit
+        self.stated = stated
+        self.tolerance = tolerance
+        self.decimals = decimals
+        self.expectDiscrepancy = expectDiscrepancy
+        self.note = note
+        self.where = `where`
+        self.document = document
+        self.location = location
+    }
+}
+
+public enum DocumentKind: String, Hashable, Sendable {
+    case report = "reports"
+    case `case` = "cases"
+
+    public var chineseName: String { self == .report ? "研究报告" : "案例" }
+}
+
+/// A report or case: front matter plus Markdown body.
+public struct Document: Hashable, Sendable {
+    public var kind: DocumentKind
+    public var slug: String
+    /// Path relative to the project, e.g. `content/reports/new-energy.md`.
+    public var file: String
+    public var title: String
+    public var date: String
+    public var order: Int?
+    public var group: String?
+    public var writer: String?
+    public var advisors: [String]
+    public var source: String?
+    public var summary: String?
+    public var topics: [String]
+    public var regions: [String]
+    public var figureIDs: [String]
+    public var indicatorIDs: [String]
+    public var body: String
+    /// Line number (1-based) of the body's first line in the file.
+    public var bodyStartLine: Int
+    public var location: SourceLocation { SourceLocation(file: file, line: 1) }
+
+    public init(kind: DocumentKind, slug: String, file: String, title: String, date: String, order: Int? = nil,
+                group: String? = nil, writer: String? = nil, advisors: [String] = [], source: String? = nil,
+                summary: String? = nil, topics: [String] = [], regions: [String] = [], figureIDs: [String] = [],
+                indicatorIDs: [String] = [], body: String = "", bodyStartLine: Int = 1) {
+        self.kind = kind
+        self.slug = slug
+        self.file = file
+        self.title = title
+        self.date = date
+        self.order = order
+        self.group = group
+        self.writer = writer
+        self.advisors = advisors
+        self.source = source
+        self.summary = summary
+        self.topics = topics
+        self.regions = regions
+        self.figureIDs = figureIDs
+        self.indicatorIDs = indicatorIDs
+        self.body = body
+        self.bodyStartLine = bodyStartLine
+    }
+}
+
+public struct Region: Hashable, Sendable {
+    public var slug: String
+    public var name: String
+    public var kind: String
+    public var parent: String?
+    public var location: SourceLocation
+
+    public init(slug: String, name: String, kind: String, parent: String? = nil, location: SourceLocation) {
+        self.slug = slug
+        self.name = name
+        self.kind = kind
+        self.parent = parent
+        self.location = location
+    }
+}
+
+/// A topic with a URL-safe slug; `site.yaml` may give ASCII slugs, else the name is used.
+public struct Topic: Hashable, Sendable {
+    public var name: String
+    public var slug: String
+    public init(name: String, slug: String) {
+        self.name = name
+        self.slug = slug
+    }
+}
+
+/// A group of headline indicators on the home page.
+public struct Headline: Hashable, Sendable {
+    public var title: String
+    public var indicatorIDs: [String]
+    public var location: SourceLocation
+    public init(title: String, indicatorIDs: [String], location: SourceLocation) {
+        self.title = title
+        self.indicatorIDs = indicatorIDs
+        self.location = location
+    }
+}
+
+public struct SiteConfig: Hashable, Sendable {
+    public var title: String
+    public var subtitle: String
+    public var baseURL: String
+    public var language: String
+    public var publisher: String
+    public var topics: [Topic]
+    public var headlines: [Headline]
+
+    public init(title: String, subtitle: String = "", baseURL: String = "/", language: String = "zh-CN",
+                publisher: String = "", topics: [Topic] = [], headlines: [Headline] = []) {
+        self.title = title
+        self.subtitle = subtitle
+        self.baseURL = baseURL
+        self.language = language
+        self.publisher = publisher
+        self.topics = topics
+        self.headlines = headlines
+    }
+}
+
+/// Everything loaded from `content/`, validated for cross-references between files.
+public struct Project: Sendable {
+    public var config: SiteConfig
+    public var units: UnitRegistry
+    public var regions: [Region]
+    public var documents: [Document]
+    public var figures: [String: Figure]
+    public var indicators: [String: Indicator]
+
+    public init(config: SiteConfig, units: UnitRegistry, regions: [Region], documents: [Document],
+                figures: [String: Figure], indicators: [String: Indicator]) {
+        self.config = config
+        self.units = units
+        self.regions = regions
+        self.documents = documents
+        self.figures = figures
+        self.indicators = indicators
+    }
+
+    /// Reports first in table-of-contents order, then cases.
+    public var orderedDocuments: [Document] {
+        documents.sorted { a, b in
+            if a.kind != b.kind { return a.kind == .report }
+            return (a.order ?? Int.max, a.date, a.slug) < (b.order ?? Int.max, b.date, b.slug)
+        }
+    }
+
+    /// The topic's slug from site.yaml, else a path-safe form of its name.
+    public func topicSlug(_ name: String) -> String {
+        config.topics.first { $0.name == name }?.slug ?? TextSlug.make(name)
+    }
+}

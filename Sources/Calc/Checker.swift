@@ -1,0 +1,131 @@
+import BriefingCore
+import Foundation
+
+public enum CheckStatus: String, Sendable, Hashable, Comparable {
+    case pass, fail, acknowledged, stale
+
+    /// Whether CI fails on it (DESIGN §3.4).
+    public var failsCI: Bool { self == .fail || self == .stale }
+    public var chineseName: String {
+        switch self {
+        case .pass: return "一致"
+        case .fail: return "不一致"
+        case .acknowledged: return "原文不一致（已说明）"
+        case .stale: return "说明已过时"
+        }
+    }
+    public static func < (a: CheckStatus, b: CheckStatus) -> Bool { a.rawValue < b.rawValue }
+}
+
+public enum CheckKind: String, Sendable, Hashable {
+    /// An indicator's `stated` value.
+    case indicator
+    /// A number written in prose and bound to a figure or indicator with `fig:`.
+    case binding
+}
+
+/// One comparison of a stated number with the computed one.
+public struct CheckResult: Sendable, Hashable {
+    public var id: String
+    public var kind: CheckKind
+    public var status: CheckStatus
+    public var location: SourceLocation
+    public var document: String
+    public var label: String
+    public var stated: WrittenQuantity
+    /// Computed value in the stated unit.
+    public var computed: Decimal
+    /// computed − stated, in the stated unit.
+    public var difference: Decimal
+    /// Allowed |difference| for = and ≈; nil for inequalities.
+    public var tolerance: Decimal?
+    public var note: String?
+
+    public var unitSymbol: String { stated.quantity.unit.symbol }
+    /// Computed, rounded to the stated precision (one more digit when that hides a difference).
+    public var computedText: String {
+        let d = stated.number.decimals
+        let rounded = NumberFormat.rounded(computed, d)
+        let digits = (rounded == stated.number.value && computed != stated.number.value && status != .pass) ? d + 2 : d
+        return NumberFormat.fixed(computed, decimals: min(max(digits, d), 10)) + unitSymbol
+    }
+    public var statedText: String {
+        (stated.comparator == .equal ? "" : stated.comparator.rawValue) + stated.number.text + unitSymbol
+    }
+    public var differenceText: String {
+        let sign = difference > 0 ? "+" : ""
+        return sign + NumberFormat.plain(NumberFormat.rounded(difference, max(stated.number.decimals + 2, 2))) + unitSymbol
+    }
+    public var toleranceText: String {
+        guard let t = tolerance else { return stated.comparator.rawValue }
+        return "±" + NumberFormat.plain(NumberFormat.rounded(t, 10)) + unitSymbol
+    }
+}
+
+public enum Checker {
+    /// Compares `computed` with what the text states. Throws when the units cannot be compared.
+    public static func check(id: String, kind: CheckKind, label: String, stated: WrittenQuantity, computed: Quantity,
+                             tolerance: Quantity? = nil, expectDiscrepancy: Bool = false, note: String? = nil,
+                             location: SourceLocation, document: String) throws(LocalError) -> CheckResult {
+        let su = stated.quantity.unit
+        guard su.dimension == computed.dimension else {
+            let cu = computed.unit.symbol.isEmpty ? "无单位" : computed.unit.symbol
+            let sus = su.symbol.isEmpty ? "无单位" : su.symbol
+            throw LocalError("所写的 `\(stated.text)` 单位为 \(sus)（\(su.dimension)），而 `\(id)` 的单位是 \(cu)（\(computed.dimension)），无法比较",
+                             hint: "改用与数据相同量纲的单位，例如 \(cu)")
+        }
+        let value = computed.value(in: su)
+        let s = stated.number.value
+        let diff = value - s
+        var tol: Decimal?
+        let ok: Bool
+        switch stated.comparator {
+        case .equal, .approx:
+            let t = try toleranceAmount(stated: stated, override: tolerance)
+            tol = t
+            ok = abs(diff) <= t
+        case .greater: ok = value > s
+        case .greaterOrEqual: ok = value >= s
+        case .less: ok = value < s
+        case .lessOrEqual: ok = value <= s
+        }
+        let status: CheckStatus = expectDiscrepancy ? (ok ? .stale : .acknowledged) : (ok ? .pass : .fail)
+        return CheckResult(id: id, kind: kind, status: status, location: location, document: document, label: label,
+                           stated: stated, computed: value, difference: diff, tolerance: tol, note: note)
+    }
+
+    /// The allowed difference in the stated unit: the override, else half a unit in the last
+    /// written digit for `=` (statcheck's rule), else 5 % of the stated value for `≈`.
+    public static func toleranceAmount(stated: WrittenQuantity, override: Quantity?) throws(LocalError) -> Decimal {
+        let su = stated.quantity.unit
+        if let t = override {
+            if t.unit.symbol == "%" && !su.dimension.isDimensionless {
+                return abs(stated.number.value) * t.magnitude
+            }
+            guard t.dimension == su.dimension else {
+                throw LocalError("容差 `\(t)` 的单位与所述值 `\(stated.text)` 量纲不同")
+            }
+            return t.value(in: su)
+        }
+        if stated.comparator == .approx { return abs(stated.number.value) * Decimal(string: "0.05")! }
+        return stated.halfUnitOfLastDigit.value
+    }
+
+    /// Checks every indicator with a `stated` value. Unit problems become diagnostics.
+    public static func checkIndicators(_ project: Project, _ evaluation: Evaluation) -> ([CheckResult], [Diagnostic]) {
+        var results: [CheckResult] = []
+        var problems: [Diagnostic] = []
+        for id in project.indicators.keys.sorted() {
+            let ind = project.indicators[id]!
+            guard let stated = ind.stated, let computed = evaluation.values[id] else { continue }
+            do {
+                results.append(try check(id: id, kind: .indicator, label: ind.label, stated: stated.written, computed: computed,
+                                         tolerance: ind.tolerance, expectDiscrepancy: ind.expectDiscrepancy, note: ind.note,
+                                         location: stated.location, document: ind.document))
+            } catch {
+                problems.append(error.at(stated.location))
+            }
+        }
+        return (results, problems)
+    }
+}

@@ -1,0 +1,158 @@
+import BriefingCore
+import Foundation
+
+/// Reads `content/` into a validated Project: every file decoded, then the rules that
+/// span files (unique ids, known regions, parents) checked. Problems are collected.
+public enum ContentLoader {
+    /// `display` is how paths are shown in messages (relative, e.g. `content`).
+    public static func load(directory: URL, display: String = "content") throws(Diagnostics) -> Project {
+        var problems: [Diagnostic] = []
+        let fm = FileManager.default
+        func read(_ name: String) -> (String, String)? {
+            let url = directory.appendingPathComponent(name)
+            let shown = "\(display)/\(name)"
+            guard let data = fm.contents(atPath: url.path) else { return nil }
+            do { return (try SourceText.decode(data, file: shown), shown) } catch {
+                problems.append(error)
+                return nil
+            }
+        }
+
+        var config = SiteConfig(title: "简报")
+        var units = UnitRegistry()
+        if let (text, shown) = read("site.yaml") {
+            do { (config, units) = try ProjectDecoder.siteConfig(text: text, file: shown) } catch { problems.append(error) }
+        } else if !fm.fileExists(atPath: directory.appendingPathComponent("site.yaml").path) {
+            problems.append(Diagnostic(SourceLocation(file: "\(display)/site.yaml", line: 0), "找不到 site.yaml",
+                                       hint: "内容目录下需要 site.yaml（网站标题等）；检查 --content 指向的目录是否正确"))
+        }
+        var regions: [Region] = []
+        if let (text, shown) = read("regions.yaml") {
+            do { regions = try ProjectDecoder.regions(text: text, file: shown) } catch { problems.append(error) }
+        }
+
+        let sources = DocumentKind.allKinds.flatMap { kind in
+            markdownFiles(in: directory.appendingPathComponent(kind.rawValue)).map { (kind, $0) }
+        }
+        // Decoding is independent per file, so it runs across cores.
+        let unitTable = units
+        let results = ParallelMap.map(sources) { (kind, name) -> Result<DecodedDocument, Diagnostic> in
+            let shown = "\(display)/\(kind.rawValue)/\(name)"
+            let url = directory.appendingPathComponent(kind.rawValue).appendingPathComponent(name)
+            let slug = String(name.dropLast(3))
+            do throws(Diagnostic) {
+                guard ProjectDecoder.isSlug(slug) else {
+                    throw Diagnostic(SourceLocation(file: shown, line: 0), "文件名 `\(name)` 不能用作网址",
+                                     hint: "文件名只能用小写英文字母、数字和 -，例如 new-energy.md")
+                }
+                guard let data = FileManager.default.contents(atPath: url.path) else {
+                    throw Diagnostic(SourceLocation(file: shown, line: 0), "无法读取文件")
+                }
+                let text = try SourceText.decode(data, file: shown)
+                return .success(try DocumentDecoder.decode(text: text, file: shown, slug: slug, kind: kind, units: unitTable))
+            } catch {
+                return .failure(error)
+            }
+        }
+        var decoded: [DecodedDocument] = []
+        for r in results {
+            switch r {
+            case .success(let d): decoded.append(d)
+            case .failure(let e): problems.append(e)
+            }
+        }
+        let project = assemble(config: config, units: units, regions: regions, decoded: decoded, problems: &problems)
+        if !problems.isEmpty { throw Diagnostics(problems) }
+        return project
+    }
+
+    static func markdownFiles(in dir: URL) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+        return names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
+    }
+
+    /// Cross-file rules: unique slugs and ids, known regions and parents, headline ids.
+    public static func assemble(config: SiteConfig, units: UnitRegistry, regions: [Region], decoded: [DecodedDocument],
+                                problems: inout [Diagnostic]) -> Project {
+        var regionBySlug: [String: Region] = [:]
+        for r in regions {
+            if let first = regionBySlug[r.slug] {
+                problems.append(Diagnostic(r.location.with(key: "slug"), "地区编号 `\(r.slug)` 重复定义，另一处在 \(first.location)"))
+            } else {
+                regionBySlug[r.slug] = r
+            }
+        }
+        for r in regions {
+            guard let p = r.parent else { continue }
+            if regionBySlug[p] == nil {
+                problems.append(Diagnostic(r.location.with(key: "parent"), "上级地区 `\(p)` 不存在",
+                                           hint: Suggest.hint(p, in: regionBySlug.keys)))
+            }
+            // Follow parents; a chain longer than the registry is a cycle.
+            var seen: Set<String> = [r.slug], cur = p
+            while let next = regionBySlug[cur]?.parent {
+                if seen.contains(next) {
+                    problems.append(Diagnostic(r.location.with(key: "parent"), "地区上下级形成了循环：\(r.slug) → … → \(next)"))
+                    break
+                }
+                seen.insert(cur)
+                cur = next
+            }
+        }
+        func checkRegion(_ slug: String, _ loc: SourceLocation) {
+            if regionBySlug[slug] == nil {
+                var hint = Suggest.hint(slug, in: regionBySlug.keys)
+                hint += (hint.isEmpty ? "" : "；") + "地区须先在 content/regions.yaml 中登记"
+                problems.append(Diagnostic(loc, "未知地区 `\(slug)`", hint: hint))
+            }
+        }
+
+        var figures: [String: Figure] = [:]
+        var indicators: [String: Indicator] = [:]
+        var firstDefinition: [String: SourceLocation] = [:]
+        var documents: [Document] = []
+        var slugs: [String: String] = [:]
+        for d in decoded.sorted(by: { $0.document.file < $1.document.file }) {
+            let doc = d.document
+            if let other = slugs[doc.slug] {
+                problems.append(Diagnostic(doc.location, "报告与案例的文件名 `\(doc.slug)` 重复，另一处是 \(other)",
+                                           hint: "report: 链接按文件名寻找目标，文件名必须唯一"))
+            }
+            slugs[doc.slug] = doc.file
+            documents.append(doc)
+            for (i, r) in doc.regions.enumerated() {
+                checkRegion(r, SourceLocation(file: doc.file, line: 1, key: "regions[\(i)]"))
+            }
+            for f in d.figures {
+                if let r = f.region { checkRegion(r, f.location.with(key: "figures.\(f.id).region")) }
+                if let first = firstDefinition[f.id] {
+                    problems.append(Diagnostic(f.location, "编号 `\(f.id)` 重复定义：\(first) 已定义过",
+                                               hint: "编号在全部内容中必须唯一；两处是同一个数就删去一处，不同的数请另起编号"))
+                } else {
+                    firstDefinition[f.id] = f.location
+                    figures[f.id] = f
+                }
+            }
+            for ind in d.indicators {
+                if let first = firstDefinition[ind.id] {
+                    problems.append(Diagnostic(ind.location, "编号 `\(ind.id)` 重复定义：\(first) 已定义过",
+                                               hint: "编号在全部内容中必须唯一"))
+                } else {
+                    firstDefinition[ind.id] = ind.location
+                    indicators[ind.id] = ind
+                }
+            }
+        }
+        let ids = Set(figures.keys).union(indicators.keys)
+        for h in config.headlines {
+            for id in h.indicatorIDs where !ids.contains(id) {
+                problems.append(Diagnostic(h.location.with(key: "headlines"), "首页指标 `\(id)` 不存在", hint: Suggest.hint(id, in: ids)))
+            }
+        }
+        return Project(config: config, units: units, regions: regions, documents: documents, figures: figures, indicators: indicators)
+    }
+}
+
+extension DocumentKind {
+    public static let allKinds: [DocumentKind] = [.report, .case]
+}

@@ -1,0 +1,192 @@
+import BriefingCore
+import Yams
+
+/// A YAML node with the file and line offset needed to locate it in the content file.
+struct YNode {
+    let node: Node
+    let file: String
+    /// Added to Yams' 1-based line to get the file line.
+    let lineOffset: Int
+    /// Dotted key path, for messages.
+    let path: String
+
+    var line: Int { (node.mark?.line ?? 1) + lineOffset }
+    var location: SourceLocation { SourceLocation(file: file, line: line, key: path.isEmpty ? nil : path) }
+
+    func error(_ message: String, hint: String = "") -> Diagnostic {
+        Diagnostic(location, message, hint: hint)
+    }
+
+    var kindName: String {
+        switch node {
+        case .scalar: return "单个值"
+        case .mapping: return "键值映射"
+        case .sequence: return "列表"
+        case .alias: return "别名"
+        }
+    }
+
+    /// The scalar's text exactly as written (never converted through Double).
+    func string() throws(Diagnostic) -> String {
+        guard case .scalar(let s) = node else {
+            throw error("应为单个值，这里是\(kindName)", hint: "把 `\(path)` 写成一行文字或数字")
+        }
+        return s.string
+    }
+
+    func nonEmptyString() throws(Diagnostic) -> String {
+        let s = try string().trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !s.isEmpty else { throw error("`\(path)` 不能为空") }
+        return s
+    }
+
+    func int() throws(Diagnostic) -> Int {
+        let s = try string().trimmingCharacters(in: .whitespaces)
+        guard let v = Int(QuantityParser.normalize(s)) else {
+            throw error("`\(s)` 不是整数", hint: "`\(path)` 应写成整数，例如 3")
+        }
+        return v
+    }
+
+    /// A list of strings; a single scalar counts as a one-element list.
+    func stringList() throws(Diagnostic) -> [String] {
+        switch node {
+        case .scalar(let s):
+            return s.string.isEmpty ? [] : [s.string]
+        case .sequence(let seq):
+            var out: [String] = []
+            for (i, n) in seq.enumerated() {
+                out.append(try YNode(node: n, file: file, lineOffset: lineOffset, path: "\(path)[\(i)]").nonEmptyString())
+            }
+            return out
+        default:
+            throw error("应为列表，这里是\(kindName)", hint: "写成 [甲, 乙] 或每行一个 `- 甲`")
+        }
+    }
+
+    func list() throws(Diagnostic) -> [YNode] {
+        guard case .sequence(let seq) = node else {
+            throw error("应为列表，这里是\(kindName)", hint: "每一项写成一行 `- ` 开头")
+        }
+        return seq.enumerated().map { YNode(node: $1, file: file, lineOffset: lineOffset, path: "\(path)[\($0)]") }
+    }
+
+    /// Mapping entries in written order with their keys; rejects non-scalar keys.
+    func entries() throws(Diagnostic) -> [(key: String, keyLine: Int, value: YNode)] {
+        guard case .mapping(let m) = node else {
+            throw error("应为键值映射（key: value），这里是\(kindName)")
+        }
+        var out: [(String, Int, YNode)] = []
+        for (k, v) in m {
+            guard case .scalar(let ks) = k else {
+                throw YNode(node: k, file: file, lineOffset: lineOffset, path: path).error("键必须是文字")
+            }
+            let keyPath = path.isEmpty ? ks.string : "\(path).\(ks.string)"
+            let keyLine = (k.mark?.line ?? 1) + lineOffset
+            out.append((ks.string, keyLine, YNode(node: v, file: file, lineOffset: lineOffset, path: keyPath)))
+        }
+        return out
+    }
+
+    /// Checks keys against the allowed set, with a "did you mean" hint.
+    func checkKeys(_ allowed: [String], what: String) throws(Diagnostic) {
+        for (key, keyLine, _) in try entries() where !allowed.contains(key) {
+            let suggestion = Suggest.hint(key, in: allowed)
+            throw Diagnostic(SourceLocation(file: file, line: keyLine, key: path.isEmpty ? key : "\(path).\(key)"),
+                             "\(what)中有未知的键 `\(key)`",
+                             hint: (suggestion.isEmpty ? "" : suggestion + "；") + "可用的键：" + allowed.joined(separator: "、"))
+        }
+    }
+}
+
+/// Parses YAML text into a node tree, turning Yams errors into located diagnostics.
+enum YAMLReader {
+    /// Nesting deeper than this is refused before parsing: the parser recurses per level.
+    static let maxDepth = 64
+
+    static func read(_ yaml: String, file: String, firstLine: Int) throws(Diagnostic) -> YNode? {
+        let offset = firstLine - 1
+        try checkDepth(yaml, file: file, offset: offset)
+        if let tab = tabIndentLine(yaml) {
+            throw Diagnostic(SourceLocation(file: file, line: tab + offset), "YAML 缩进中使用了制表符（Tab）",
+                             hint: "YAML 只能用空格缩进，请把这一行开头的 Tab 换成空格")
+        }
+        do {
+            guard let node = try Yams.compose(yaml: yaml, Resolver.basic) else { return nil }
+            return YNode(node: node, file: file, lineOffset: offset, path: "")
+        } catch let e as YamlError {
+            throw diagnostic(e, yaml: yaml, file: file, offset: offset)
+        } catch {
+            throw Diagnostic(SourceLocation(file: file, line: firstLine), "YAML 无法解析：\(error)")
+        }
+    }
+
+    static func diagnostic(_ e: YamlError, yaml: String, file: String, offset: Int) -> Diagnostic {
+        let hint = "检查这一行的冒号、缩进和引号；冒号后要有空格，含冒号或 # 的文字请用引号括起来"
+        switch e {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            let what = [context?.text, problem].compactMap { $0 }.joined(separator: "，")
+            return Diagnostic(SourceLocation(file: file, line: mark.line + offset), "YAML 语法错误：\(what)", hint: hint)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let key = duplicates.first ?? ""
+            let line = secondOccurrence(of: key, in: yaml) ?? context.mark.line
+            return Diagnostic(SourceLocation(file: file, line: line + offset, key: key), "YAML 中键 `\(key)` 重复出现",
+                              hint: "同一层级的每个键只能写一次，删去或合并重复的那一个")
+        case let .reader(problem, _, _, _):
+            return Diagnostic(SourceLocation(file: file, line: 1 + offset), "YAML 无法读取：\(problem)")
+        default:
+            return Diagnostic(SourceLocation(file: file, line: 1 + offset), "YAML 无法解析：\(e)", hint: hint)
+        }
+    }
+
+    /// The 1-based line of the second `key:` at the same indentation, for duplicate keys.
+    static func secondOccurrence(of key: String, in yaml: String) -> Int? {
+        var seen: Set<Int> = []
+        for (i, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let indent = line.prefix(while: { $0 == " " }).count
+            let rest = line.dropFirst(indent)
+            if rest.hasPrefix(key + ":") || rest.hasPrefix("\"\(key)\":") {
+                if seen.contains(indent) { return i + 1 }
+                seen.insert(indent)
+            }
+        }
+        return nil
+    }
+
+    static func tabIndentLine(_ yaml: String) -> Int? {
+        for (i, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let lead = line.prefix(while: { $0 == " " || $0 == "\t" })
+            if lead.contains("\t"), lead.count < line.count { return i + 1 }
+        }
+        return nil
+    }
+
+    /// Refuses pathological nesting (flow brackets or indentation) before the recursive parser sees it.
+    static func checkDepth(_ yaml: String, file: String, offset: Int) throws(Diagnostic) {
+        var depth = 0, line = 1
+        var quote: Character?
+        for c in yaml {
+            if c == "\n" { line += 1; quote = nil; continue }
+            if let q = quote { if c == q { quote = nil }; continue }
+            switch c {
+            case "\"", "'": quote = c
+            case "[", "{":
+                depth += 1
+                if depth > maxDepth {
+                    throw Diagnostic(SourceLocation(file: file, line: line + offset), "YAML 嵌套过深（超过 \(maxDepth) 层）",
+                                     hint: "前置信息只需要两三层嵌套，请检查括号是否成对")
+                }
+            case "]", "}": depth = max(0, depth - 1)
+            default: break
+            }
+        }
+        var l = 0
+        for text in yaml.split(separator: "\n", omittingEmptySubsequences: false) {
+            l += 1
+            if text.prefix(while: { $0 == " " || $0 == "-" }).count > maxDepth * 4 {
+                throw Diagnostic(SourceLocation(file: file, line: l + offset), "YAML 缩进过深",
+                                 hint: "前置信息只需要两三层嵌套")
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import BriefingCore
+
+/// Heading anchors that keep Chinese characters: lowercased, whitespace to `-`, anything
+/// that is not a letter, digit, `-` or `_` dropped; repeats get `-1`, `-2`.
+public struct AnchorMaker {
+    var used: [String: Int] = [:]
+
+    public init() {}
+
+    public static func slug(_ text: String) -> String { TextSlug.make(text) }
+
+    public mutating func make(_ text: String) -> String {
+        let base = AnchorMaker.slug(text)
+        var candidate = base
+        if let n = used[base] {
+            var k = n
+            repeat { k += 1; candidate = "\(base)-\(k)" } while used[candidate] != nil
+            used[base] = k
+        }
+        used[candidate] = used[candidate] ?? 0
+        return candidate
+    }
+}
+
+/// Escapes text for HTML element content and double-quoted attributes.
+public enum HTMLEscape {
+    public static func escape(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for c in s.unicodeScalars {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import CCmark
+
+/// Owns a cmark AST and frees it; the small surface Briefing needs over libcmark.
+final class CMarkDocument {
+    let root: OpaquePointer
+
+    init(markdown: String) {
+        root = markdown.withCString { p in
+            cmark_parse_document(p, markdown.utf8.count, CMARK_OPT_DEFAULT)
+        }
+    }
+
+    deinit { cmark_node_free(root) }
+
+    /// Safe-mode HTML: raw HTML and dangerous link schemes are dropped by cmark itself.
+    func html() -> String {
+        guard let c = cmark_render_html(root, CMARK_OPT_DEFAULT) else { return "" }
+        defer { free(c) }
+        return String(cString: c)
+    }
+
+    /// Nodes in document order (entering events only), collected first so the tree can be
+    /// changed while they are visited.
+    func nodes(of types: Set<UInt32>) -> [OpaquePointer] {
+        var out: [OpaquePointer] = []
+        guard let iter = cmark_iter_new(root) else { return out }
+        defer { cmark_iter_free(iter) }
+        while true {
+            let ev = cmark_iter_next(iter)
+            if ev == CMARK_EVENT_DONE { break }
+            guard ev == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iter) else { continue }
+            if types.contains(cmark_node_get_type(node).rawValue) { out.append(node) }
+        }
+        return out
+    }
+
+    /// Plain text of a node's inline content.
+    static func text(of node: OpaquePointer) -> String {
+        var out = ""
+        guard let iter = cmark_iter_new(node) else { return out }
+        defer { cmark_iter_free(iter) }
+        while true {
+            let ev = cmark_iter_next(iter)
+            if ev == CMARK_EVENT_DONE { break }
+            guard ev == CMARK_EVENT_ENTER, let n = cmark_iter_get_node(iter) else { continue }
+            switch cmark_node_get_type(n) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                if let l = cmark_node_get_literal(n) { out += String(cString: l) }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                out += " "
+            default: break
+            }
+        }
+        return out
+    }
+
+    static func url(of node: OpaquePointer) -> String {
+        cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+    }
+
+    /// Replaces `node` with a custom inline that renders `open`, the given children, `close`.
+    static func replaceWithCustomInline(_ node: OpaquePointer, open: String, close: String, text: String?) {
+        guard let custom = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { return }
+        cmark_node_set_on_enter(custom, open)
+        cmark_node_set_on_exit(custom, close)
+        if let text {
+            let t = cmark_node_new(CMARK_NODE_TEXT)
+            cmark_node_set_literal(t, text)
+            cmark_node_append_child(custom, t)
+        } else {
+            moveChildren(from: node, to: custom)
+        }
+        cmark_node_insert_before(node, custom)
+        cmark_node_free(node)
+    }
+
+    static func moveChildren(from: OpaquePointer, to: OpaquePointer) {
+        while let child = cmark_node_first_child(from) {
+            cmark_node_unlink(child)
+            cmark_node_append_child(to, child)
+        }
+    }
+
+    /// Replaces a heading with a custom block so it can carry an `id` (cmark has no attributes).
+    static func replaceHeading(_ node: OpaquePointer, level: Int32, anchor: String) {
+        guard let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK),
+              let para = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { return }
+        let id = HTMLEscape.escape(anchor)
+        cmark_node_set_on_enter(custom, "<h\(level) id=\"\(id)\">")
+        cmark_node_set_on_exit(custom, "</h\(level)>")
+        cmark_node_set_on_enter(para, "")
+        cmark_node_set_on_exit(para, "")
+        moveChildren(from: node, to: para)
+        cmark_node_append_child(custom, para)
+        cmark_node_insert_before(node, custom)
+        cmark_node_free(node)
+    }
+}

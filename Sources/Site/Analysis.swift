@@ -1,0 +1,93 @@
+import BriefingCore
+import Calc
+import Content
+import Foundation
+import Markup
+
+/// Everything known after load → evaluate → check: the input to rendering and to `check`.
+public struct Analysis: Sendable {
+    public var project: Project
+    public var evaluation: Evaluation
+    /// Every check, sorted by file, line and id.
+    public var checks: [CheckResult]
+    /// Rendered Markdown bodies by document slug (pages are rendered two folders deep).
+    public var bodies: [String: RenderedBody]
+    public var context: LinkContext
+
+    public var failedChecks: [CheckResult] { checks.filter { $0.status.failsCI } }
+}
+
+public enum Analyzer {
+    /// Loads and checks `content/`. Throws every input problem found (exit code 2).
+    public static func analyze(contentDirectory: URL, display: String = "content") throws(Diagnostics) -> Analysis {
+        let project = try ContentLoader.load(directory: contentDirectory, display: display)
+        let evaluation = Evaluator.evaluate(project)
+        if !evaluation.problems.isEmpty { throw Diagnostics(evaluation.problems) }
+        var (checks, problems) = Checker.checkIndicators(project, evaluation)
+
+        let docs = project.documents
+        let anchors = ParallelMap.map(docs) { BodyRenderer.anchors(of: $0.body) }
+        var documents: [String: (kind: DocumentKind, anchors: Set<String>)] = [:]
+        for (d, a) in zip(docs, anchors) { documents[d.slug] = (d.kind, Set(a)) }
+
+        let values = linkValues(project, evaluation)
+        let regions = Dictionary(project.regions.map { ($0.slug, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let context = LinkContext(values: values, documents: documents, regions: regions, units: project.units) { binding in
+            describe(binding, values: values, project: project)
+        }
+        let bodies = ParallelMap.map(docs) { BodyRenderer.render($0, context: context, root: "../../") }
+        var bodyBySlug: [String: RenderedBody] = [:]
+        for (d, b) in zip(docs, bodies) {
+            bodyBySlug[d.slug] = b
+            problems += b.problems
+            for binding in b.bindings {
+                do {
+                    checks.append(try bindingCheck(binding, values: values, project: project, document: d.slug))
+                } catch {
+                    problems.append(error.at(binding.location))
+                }
+            }
+        }
+        if !problems.isEmpty { throw Diagnostics(problems) }
+        checks.sort { ($0.location, $0.id) < ($1.location, $1.id) }
+        return Analysis(project: project, evaluation: evaluation, checks: checks, bodies: bodyBySlug, context: context)
+    }
+
+    /// How `fig:` shows each figure and indicator: figures with their written decimals,
+    /// indicators with the stated precision, else `decimals:`, else up to two places.
+    static func linkValues(_ project: Project, _ evaluation: Evaluation) -> [String: LinkContext.Value] {
+        var values: [String: LinkContext.Value] = [:]
+        for (id, f) in project.figures {
+            values[id] = .init(quantity: f.quantity, display: NumberFormat.format(f.quantity, decimals: f.decimals), label: f.label)
+        }
+        for (id, ind) in project.indicators {
+            guard let q = evaluation.values[id] else { continue }
+            values[id] = .init(quantity: q, display: display(ind, q), label: ind.label)
+        }
+        return values
+    }
+
+    public static func display(_ ind: Indicator, _ q: Quantity) -> String {
+        if let s = ind.stated, s.written.quantity.dimension == q.dimension {
+            return NumberFormat.format(q, in: ind.unit ?? s.written.quantity.unit, decimals: ind.decimals ?? s.written.number.decimals)
+        }
+        return NumberFormat.format(q, decimals: ind.decimals)
+    }
+
+    static func bindingCheck(_ b: Binding, values: [String: LinkContext.Value], project: Project,
+                             document: String) throws(LocalError) -> CheckResult {
+        let v = values[b.id]!
+        return try Checker.check(id: b.id, kind: .binding, label: v.label, stated: b.written, computed: v.quantity,
+                                 location: b.location, document: document)
+    }
+
+    /// Hover text and status class for a number in prose.
+    static func describe(_ b: Binding, values: [String: LinkContext.Value], project: Project) -> (title: String, status: String) {
+        guard let r = try? bindingCheck(b, values: values, project: project, document: "") else {
+            return ("单位无法比较", "fail")
+        }
+        let v = values[b.id]!
+        let title = "\(v.label)：计算值 \(r.computedText)，文中 \(r.statedText)，\(r.status.chineseName)"
+        return (title, r.status.rawValue)
+    }
+}

@@ -1,0 +1,168 @@
+import BriefingCore
+import Calc
+import Foundation
+
+/// `briefing check` output in its formats: text, json, junit, github.
+public enum CheckReport {
+    public enum Format: String, CaseIterable, Sendable {
+        case text, json, junit, github
+    }
+
+    public struct Summary: Codable, Sendable, Equatable {
+        public var total: Int
+        public var passed: Int
+        public var failed: Int
+        public var acknowledged: Int
+        public var stale: Int
+
+        public init(_ checks: [CheckResult]) {
+            total = checks.count
+            acknowledged = checks.filter { $0.status == .acknowledged }.count
+            stale = checks.filter { $0.status == .stale }.count
+            failed = checks.filter { $0.status.failsCI }.count
+            passed = total - failed
+        }
+    }
+
+    public static func render(_ checks: [CheckResult], format: Format) -> String {
+        switch format {
+        case .text: return text(checks)
+        case .json: return json(checks)
+        case .junit: return junit(checks)
+        case .github: return github(checks)
+        }
+    }
+
+    public static func line(_ c: CheckResult) -> String {
+        var s = "\(c.location): \(c.status.rawValue) \(c.id) — stated \(c.statedText), computed \(c.computedText), difference \(c.differenceText) (tolerance \(c.toleranceText))"
+        if c.kind == .binding { s += " [正文]" }
+        return s
+    }
+
+    /// One line per check, acknowledged ones with their note, then `N passed, N failed`
+    /// (acknowledged count as passed: they do not fail CI).
+    public static func text(_ checks: [CheckResult]) -> String {
+        var out = ""
+        for c in checks {
+            out += line(c) + "\n"
+            if c.status == .acknowledged || c.status == .stale, let note = c.note {
+                out += "    说明: \(note)\n"
+            }
+            if c.status == .stale {
+                out += "    提示: 这项已标注 expect: discrepancy，但现在计算值与所述值一致；请删去 expect 和 note\n"
+            }
+        }
+        let s = Summary(checks)
+        if s.acknowledged > 0 { out += "其中 \(s.acknowledged) 项为原文自身不一致（已说明，acknowledged）\n" }
+        out += "\(s.passed) passed, \(s.failed) failed\n"
+        return out
+    }
+
+    struct JSONCheck: Codable {
+        var id: String
+        var kind: String
+        var status: String
+        var file: String
+        var line: Int
+        var stated: String
+        var computed: String
+        var difference: String
+        var tolerance: String?
+        var unit: String
+        var comparator: String
+        var label: String
+        var note: String?
+    }
+
+    struct JSONReport: Codable {
+        var summary: Summary
+        var checks: [JSONCheck]
+    }
+
+    public static func json(_ checks: [CheckResult]) -> String {
+        let report = JSONReport(summary: Summary(checks), checks: checks.map { c in
+            JSONCheck(id: c.id, kind: c.kind.rawValue, status: c.status.rawValue, file: c.location.file, line: c.location.line,
+                      stated: NumberFormat.plain(c.stated.number.value), computed: NumberFormat.plain(c.computed),
+                      difference: NumberFormat.plain(c.difference), tolerance: c.tolerance.map(NumberFormat.plain),
+                      unit: c.unitSymbol, comparator: c.stated.comparator.rawValue, label: c.label, note: c.note)
+        })
+        return encodeJSON(report) + "\n"
+    }
+
+    public static func encodeJSON<T: Encodable>(_ value: T) -> String {
+        let enc = JSONEncoder()
+        enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? enc.encode(value)) ?? Data(), as: UTF8.self)
+    }
+
+    static func xml(_ s: String) -> String {
+        var out = ""
+        for u in s.unicodeScalars {
+            switch u {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            default:
+                // XML 1.0 forbids most control characters.
+                if u.value < 0x20 && u != "\n" && u != "\t" && u != "\r" { continue }
+                out.unicodeScalars.append(u)
+            }
+        }
+        return out
+    }
+
+    /// JUnit XML: one testsuite per content file, one testcase per check.
+    public static func junit(_ checks: [CheckResult]) -> String {
+        let byFile = Dictionary(grouping: checks, by: { $0.location.file })
+        let s = Summary(checks)
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        out += "<testsuites name=\"briefing check\" tests=\"\(s.total)\" failures=\"\(s.failed)\" errors=\"0\">\n"
+        for file in byFile.keys.sorted() {
+            let cs = byFile[file]!
+            let fails = cs.filter { $0.status.failsCI }.count
+            out += "  <testsuite name=\"\(xml(file))\" tests=\"\(cs.count)\" failures=\"\(fails)\" errors=\"0\" skipped=\"0\">\n"
+            for c in cs {
+                let name = "\(c.id) (\(c.location))"
+                out += "    <testcase classname=\"\(xml(file))\" name=\"\(xml(name))\" file=\"\(xml(file))\" line=\"\(c.location.line)\">\n"
+                if c.status.failsCI {
+                    out += "      <failure message=\"\(xml(line(c)))\" type=\"\(c.status.rawValue)\">\(xml(line(c) + (c.note.map { "\n说明: " + $0 } ?? "")))</failure>\n"
+                } else if c.status == .acknowledged {
+                    out += "      <system-out>\(xml("acknowledged: " + (c.note ?? "")))</system-out>\n"
+                }
+                out += "    </testcase>\n"
+            }
+            out += "  </testsuite>\n"
+        }
+        out += "</testsuites>\n"
+        return out
+    }
+
+    /// GitHub Actions workflow commands: errors for failures, warnings for acknowledged.
+    public static func github(_ checks: [CheckResult]) -> String {
+        var out = ""
+        for c in checks where c.status != .pass {
+            let level = c.status.failsCI ? "error" : "warning"
+            let title = "\(c.status.rawValue) \(c.id)"
+            var msg = line(c)
+            if let n = c.note { msg += " 说明: " + n }
+            out += "::\(level) file=\(ghProperty(c.location.file)),line=\(c.location.line),title=\(ghProperty(title))::\(ghData(msg))\n"
+        }
+        let s = Summary(checks)
+        out += "\(s.passed) passed, \(s.failed) failed\n"
+        return out
+    }
+
+    public static func githubDiagnostic(_ d: Diagnostic) -> String {
+        "::error file=\(ghProperty(d.location.file)),line=\(d.location.line),title=\(ghProperty(d.location.key ?? "briefing"))::\(ghData(d.description))"
+    }
+
+    static func ghData(_ s: String) -> String {
+        s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+    }
+
+    static func ghProperty(_ s: String) -> String {
+        ghData(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    }
+}

@@ -1,0 +1,101 @@
+import ArgumentParser
+import BriefingCore
+import Foundation
+import Site
+
+/// Options every command shares (DESIGN §4).
+struct Paths: ParsableArguments {
+    @Option(help: "内容目录（content directory）")
+    var content: String = "content"
+    @Option(help: "模板目录（templates directory）")
+    var templates: String = "templates"
+    @Option(help: "输出目录（output directory）")
+    var output: String = "site"
+}
+
+@main
+struct Briefing: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "briefing",
+        abstract: "简报：把研究报告和数据生成经过数字核验的网站。",
+        subcommands: [Build.self, Check.self])
+}
+
+enum ExitCodes {
+    static let checkFailed: Int32 = 1
+    static let badInput: Int32 = 2
+}
+
+func printErr(_ s: String) {
+    FileHandle.standardError.write(Data((s.hasSuffix("\n") ? s : s + "\n").utf8))
+}
+
+func analyze(_ paths: Paths) throws(ExitCode) -> Analysis {
+    do {
+        return try Analyzer.analyze(contentDirectory: URL(fileURLWithPath: paths.content), display: displayPath(paths.content))
+    } catch {
+        printErr(error.description)
+        printErr("输入有 \(error.items.count) 处错误，未生成网站。")
+        throw ExitCode(ExitCodes.badInput)
+    }
+}
+
+/// Paths in messages are shown as given (relative when the user typed a relative path).
+func displayPath(_ p: String) -> String {
+    var s = p
+    while s.hasSuffix("/") && s.count > 1 { s.removeLast() }
+    return s
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "只计算和核验数字，不生成网站。")
+    @OptionGroup var paths: Paths
+    @Option(help: "输出格式：text、json、junit、github")
+    var format: Format = .text
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, junit, github
+    }
+
+    func run() throws {
+        let analysis: Analysis
+        do {
+            analysis = try Analyzer.analyze(contentDirectory: URL(fileURLWithPath: paths.content), display: displayPath(paths.content))
+        } catch {
+            if format == .github { for d in error.items { print(CheckReport.githubDiagnostic(d)) } }
+            printErr(error.description)
+            printErr("输入有 \(error.items.count) 处错误，无法核验。")
+            throw ExitCode(ExitCodes.badInput)
+        }
+        print(CheckReport.render(analysis.checks, format: CheckReport.Format(rawValue: format.rawValue)!), terminator: "")
+        if !analysis.failedChecks.isEmpty { throw ExitCode(ExitCodes.checkFailed) }
+    }
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "计算、核验并生成网站（写入 site/）。")
+    @OptionGroup var paths: Paths
+    @Flag(help: "即使有数字核验失败也生成网站")
+    var allowFailures = false
+
+    func run() throws {
+        let analysis = try analyze(paths)
+        let failed = analysis.failedChecks
+        if !failed.isEmpty {
+            for c in failed { printErr(CheckReport.line(c)) }
+            if !allowFailures {
+                printErr("\(failed.count) 项数字核验未通过，网站未更新（可用 --allow-failures 强制生成）。")
+                throw ExitCode(ExitCodes.checkFailed)
+            }
+        }
+        do {
+            let stats = try SiteBuilder.build(analysis, templates: URL(fileURLWithPath: paths.templates),
+                                              output: URL(fileURLWithPath: paths.output))
+            print("已生成 \(stats.files) 个文件到 \(paths.output)/；核验 \(analysis.checks.count) 项，\(failed.count) 项未通过。")
+        } catch let e as Diagnostics {
+            printErr(e.description)
+            throw ExitCode(ExitCodes.badInput)
+        }
+        if !failed.isEmpty { throw ExitCode(ExitCodes.checkFailed) }
+    }
+}
