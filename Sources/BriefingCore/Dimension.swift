@@ -27,7 +27,7 @@ public struct Dimension: Hashable, Sendable, CustomStringConvertible {
 
     /// Chinese names of the base dimensions, for messages.
     static let names: [String: String] = [
-        "power": "功率", "energy": "电量/能量", "money": "金额", "people": "人数",
+        "power": "功率", "voltage_power": "视在功率", "speed": "速度", "minute": "分钟数", "age": "年龄", "money": "金额", "people": "人数",
         "households": "户数", "area": "面积", "area_mu": "面积（亩）", "mass": "质量",
         "volume": "体积", "length": "长度", "time": "时长", "year": "年数", "month": "月数",
         "count": "数量",

@@ -81,6 +81,7 @@ public enum DocumentKind: String, Hashable, Sendable {
     case `case` = "cases"
 
     public var chineseName: String { self == .report ? "研究报告" : "案例" }
+    public static let allKinds: [DocumentKind] = [.report, .case]
 }
 
 /// A report or case: front matter plus Markdown body.

@@ -31,15 +31,20 @@ public struct UnitRegistry: Sendable {
             for (sym, scale) in pairs { u[sym] = Unit(sym, .base(dim), scale: Decimal(string: scale)!) }
         }
         add("power", [("千瓦", "1"), ("kW", "1"), ("万千瓦", "1e4"), ("亿千瓦", "1e8"), ("MW", "1e3"), ("GW", "1e6")])
-        add("energy", [("千瓦时", "1"), ("度", "1"), ("kWh", "1"), ("万千瓦时", "1e4"), ("亿千瓦时", "1e8"),
-                       ("万亿千瓦时", "1e12"), ("MWh", "1e3"), ("GWh", "1e6")])
+        // Energy is power × time (千瓦时 = 千瓦 × 小时), so 亿千瓦时 / 万千瓦 gives 小时.
+        for (sym, scale) in [("千瓦时", "1"), ("度", "1"), ("kWh", "1"), ("万千瓦时", "1e4"), ("亿千瓦时", "1e8"),
+                             ("万亿千瓦时", "1e12"), ("MWh", "1e3"), ("GWh", "1e6")] {
+            u[sym] = Unit(sym, Dimension(["power": 1, "time": 1]), scale: Decimal(string: scale)!)
+        }
+        add("voltage_power", [("千伏安", "1"), ("万千伏安", "1e4"), ("千瓦安", "1"), ("万千瓦安", "1e4")])
+        add("speed", [("米/秒", "1")])
         add("money", [("元", "1"), ("万元", "1e4"), ("亿元", "1e8")])
         add("people", [("人", "1"), ("名", "1"), ("万人", "1e4")])
         add("households", [("户", "1"), ("万户", "1e4")])
         add("area", [("平方米", "1"), ("万平方米", "1e4"), ("平方公里", "1e6"), ("公顷", "1e4")])
         // 1 亩 = 2000/3 平方米 has no exact decimal form, so 亩 is kept apart from 平方米.
         add("area_mu", [("亩", "1"), ("万亩", "1e4")])
-        add("mass", [("吨", "1"), ("万吨", "1e4"), ("公斤", "0.001"), ("千克", "0.001")])
+        add("mass", [("吨", "1"), ("万吨", "1e4"), ("公斤", "0.001"), ("千克", "0.001"), ("斤", "0.0005")])
         add("volume", [("立方米", "1"), ("万立方米", "1e4")])
         add("length", [("米", "1"), ("公里", "1000"), ("千米", "1000")])
         add("time", [("小时", "1"), ("天", "24")])
@@ -66,7 +71,7 @@ public struct UnitRegistry: Sendable {
     /// of its own), or a quantity of a known unit such as `1000 吨`.
     public mutating func define(_ symbol: String, as definition: String) throws(LocalError) {
         let sym = symbol.trimmingCharacters(in: .whitespaces)
-        guard !sym.isEmpty, !sym.contains(where: { $0.isNumber || $0 == "/" || $0 == " " }) else {
+        guard !sym.isEmpty, !sym.contains(where: { ($0.isASCII && $0.isNumber) || $0 == "/" || $0 == " " }) else {
             throw LocalError("单位名 `\(symbol)` 不合法", hint: "单位名不能为空，不能含数字、空格或 /")
         }
         switch definition.trimmingCharacters(in: .whitespaces) {

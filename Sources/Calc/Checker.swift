@@ -42,12 +42,13 @@ public struct CheckResult: Sendable, Hashable {
     public var note: String?
 
     public var unitSymbol: String { stated.quantity.unit.symbol }
-    /// Computed, rounded to the stated precision (one more digit when that hides a difference).
+    /// Computed, to the stated precision plus up to two more digits when it has them,
+    /// so that 287.22 is not shown as the stated 287.3's neighbour 287.2.
     public var computedText: String {
         let d = stated.number.decimals
-        let rounded = NumberFormat.rounded(computed, d)
-        let digits = (rounded == stated.number.value && computed != stated.number.value && status != .pass) ? d + 2 : d
-        return NumberFormat.fixed(computed, decimals: min(max(digits, d), 10)) + unitSymbol
+        let exact = NumberFormat.plain(NumberFormat.rounded(computed, d + 2))
+        let have = exact.firstIndex(of: ".").map { exact.distance(from: $0, to: exact.endIndex) - 1 } ?? 0
+        return NumberFormat.fixed(computed, decimals: max(d, have)) + unitSymbol
     }
     public var statedText: String {
         (stated.comparator == .equal ? "" : stated.comparator.rawValue) + stated.number.text + unitSymbol

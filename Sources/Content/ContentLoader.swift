@@ -153,6 +153,3 @@ public enum ContentLoader {
     }
 }
 
-extension DocumentKind {
-    public static let allKinds: [DocumentKind] = [.report, .case]
-}

@@ -1,0 +1,328 @@
+import BriefingCore
+import Calc
+import Foundation
+import Markup
+
+/// Everything rendering reads; built by the Site pipeline.
+public struct RenderInput: Sendable {
+    public var project: Project
+    public var evaluation: Evaluation
+    public var checks: [CheckResult]
+    public var bodies: [String: RenderedBody]
+    /// How `fig:` links show each id (same text in prose and on pages).
+    public var displays: [String: String]
+
+    public init(project: Project, evaluation: Evaluation, checks: [CheckResult], bodies: [String: RenderedBody],
+                displays: [String: String]) {
+        self.project = project
+        self.evaluation = evaluation
+        self.checks = checks
+        self.bodies = bodies
+        self.displays = displays
+    }
+}
+
+/// One output file: a path inside the output folder and its bytes.
+public struct OutputFile: Sendable {
+    public var path: String
+    public var data: Data
+    public init(path: String, data: Data) {
+        self.path = path
+        self.data = data
+    }
+}
+
+/// Builds the view models of every page kind and renders them with the templates.
+public struct Renderer: Sendable {
+    let input: RenderInput
+    let templates: Templates
+    let site: SiteVM
+    let docsBySlug: [String: Document]
+    let ordered: [Document]
+    let regionsBySlug: [String: Region]
+    let checksByID: [String: [CheckResult]]
+    let checksByDocument: [String: [CheckResult]]
+    let indicatorStatus: [String: CheckStatus]
+
+    public init(input: RenderInput, templates: Templates) {
+        self.input = input
+        self.templates = templates
+        let c = input.project.config
+        site = SiteVM(title: c.title, subtitle: c.subtitle, publisher: c.publisher, language: c.language, baseURL: c.baseURL)
+        ordered = input.project.orderedDocuments
+        docsBySlug = Dictionary(input.project.documents.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
+        regionsBySlug = Dictionary(input.project.regions.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
+        checksByID = Dictionary(grouping: input.checks, by: \.id)
+        checksByDocument = Dictionary(grouping: input.checks, by: \.document)
+        var status: [String: CheckStatus] = [:]
+        for c in input.checks where c.kind == .indicator { status[c.id] = c.status }
+        indicatorStatus = status
+    }
+
+    /// Every output file in a stable order; `emit` is called as each one is ready.
+    public func renderAll(_ emit: (OutputFile) throws -> Void) rethrows {
+        func page(_ path: String, _ template: String, _ model: Any) throws {
+            try emit(OutputFile(path: path, data: Data(templates.render(template, model).utf8)))
+        }
+        try page("index.html", "home", home())
+        for kind in DocumentKind.allKinds {
+            try page("\(kind.rawValue)/index.html", "list", list(kind))
+        }
+        for d in ordered { try page("\(d.kind.rawValue)/\(d.slug)/index.html", "document", document(d)) }
+        try page("indicators/index.html", "indicators", indicatorsIndex())
+        for id in allIDs { try page("indicators/\(id)/index.html", "indicator", indicator(id)) }
+        try page("regions/index.html", "regions", regionsIndex())
+        for r in input.project.regions.sorted(by: { $0.slug < $1.slug }) {
+            try page("regions/\(r.slug)/index.html", "region", region(r))
+        }
+        try page("topics/index.html", "topics", topicsIndex())
+        for t in topicNames { try page("topics/\(input.project.topicSlug(t))/index.html", "topic", topic(t)) }
+        try page("checks/index.html", "checks", checksPage())
+        try page("404.html", "notfound", PageVM(site: site, root: URL(string: site.baseURL)?.path.appending("/").replacingOccurrences(of: "//", with: "/") ?? "/",
+                                                 title: "页面不存在", description: "", section: "", breadcrumbs: []))
+        try page("feed.xml", "feed", feed())
+        try page("sitemap.xml", "sitemap", sitemap())
+        try emit(OutputFile(path: "data/indicators.json", data: Data(DataExport.indicatorsJSON(input, displays: input.displays).utf8)))
+        try emit(OutputFile(path: "data/figures.csv", data: Data(DataExport.figuresCSV(input.project).utf8)))
+        for a in templates.assets { try emit(OutputFile(path: a.path, data: a.data)) }
+    }
+
+    var allIDs: [String] { (Array(input.project.figures.keys) + Array(input.project.indicators.keys)).sorted() }
+
+    var topicNames: [String] {
+        Array(Set(input.project.documents.flatMap(\.topics))).sorted()
+    }
+
+    // MARK: shared pieces
+
+    func pageVM(_ title: String, root: String, section: String, description: String = "", crumbs: [LinkVM] = []) -> PageVM {
+        PageVM(site: site, root: root, title: title, description: description, section: section,
+               breadcrumbs: section == "home" ? [] : [LinkVM(title: "首页", href: "\(root)index.html")] + crumbs)
+    }
+
+    static func statusVM(_ s: CheckStatus?) -> StatusVM? {
+        s.map { StatusVM(status: $0.rawValue, name: $0.chineseName) }
+    }
+
+    func docLink(_ slug: String, root: String) -> LinkVM? {
+        guard let d = docsBySlug[slug] else { return nil }
+        return LinkVM(title: d.title, href: "\(root)\(d.kind.rawValue)/\(d.slug)/index.html")
+    }
+
+    func regionLink(_ slug: String?, root: String) -> LinkVM? {
+        guard let slug, let r = regionsBySlug[slug] else { return nil }
+        return LinkVM(title: r.name, href: "\(root)regions/\(slug)/index.html")
+    }
+
+    func summary(_ d: Document, root: String) -> DocSummaryVM {
+        DocSummaryVM(title: d.title, href: "\(root)\(d.kind.rawValue)/\(d.slug)/index.html", date: d.date,
+                     summary: d.summary ?? CJKText.truncate(input.bodies[d.slug]?.firstParagraph ?? "", 120),
+                     kindName: d.kind.chineseName, group: d.group, writer: d.writer)
+    }
+
+    func row(_ id: String, root: String) -> ValueRowVM {
+        let href = "\(root)indicators/\(id)/index.html"
+        if let f = input.project.figures[id] {
+            return ValueRowVM(id: id, label: f.label, display: input.displays[id] ?? "", href: href, isFigure: true,
+                              region: regionLink(f.region, root: root), year: f.year.map(String.init), where: f.where,
+                              document: docLink(f.document, root: root))
+        }
+        let ind = input.project.indicators[id]!
+        return ValueRowVM(id: id, label: ind.label, display: input.displays[id] ?? "", href: href, isFigure: false,
+                          formula: ind.formula, stated: ind.stated.map { statedText($0.written) },
+                          status: Self.statusVM(indicatorStatus[id]), where: ind.where, document: docLink(ind.document, root: root))
+    }
+
+    func statedText(_ w: WrittenQuantity) -> String {
+        (w.comparator == .equal ? "" : w.comparator.rawValue) + w.number.text + w.quantity.unit.symbol
+    }
+
+    func checkVM(_ c: CheckResult, root: String) -> CheckVM {
+        CheckVM(id: c.id, label: c.label, href: "\(root)indicators/\(c.id)/index.html",
+                kindName: c.kind == .indicator ? "指标所述值" : "正文数字", status: Self.statusVM(c.status)!,
+                file: c.location.file, line: c.location.line, stated: c.statedText, computed: c.computedText,
+                difference: c.differenceText, tolerance: c.toleranceText, note: c.note, document: docLink(c.document, root: root))
+    }
+
+    static func counts(_ checks: [CheckResult]) -> CountsVM {
+        let ack = checks.filter { $0.status == .acknowledged }.count
+        let failed = checks.filter { $0.status.failsCI }.count
+        return CountsVM(total: checks.count, passed: checks.count - ack - failed, acknowledged: ack, failed: failed)
+    }
+
+    // MARK: pages
+
+    func home() -> HomePage {
+        let root = ""
+        let groups = input.project.config.headlines.map { h in
+            HeadlineGroupVM(title: h.title, cards: h.indicatorIDs.map { id in
+                let r = row(id, root: root)
+                return CardVM(label: r.label, display: r.display, href: r.href, status: r.status, document: r.document)
+            })
+        }
+        return HomePage(page: pageVM(site.title, root: root, section: "home", description: site.subtitle, crumbs: []),
+                        headlines: groups,
+                        reports: ordered.filter { $0.kind == .report }.map { summary($0, root: root) },
+                        cases: ordered.filter { $0.kind == .case }.map { summary($0, root: root) },
+                        counts: Self.counts(input.checks),
+                        topics: topicNames.map { LinkVM(title: $0, href: "topics/\(input.project.topicSlug($0))/index.html") })
+    }
+
+    func list(_ kind: DocumentKind) -> ListPage {
+        let root = "../"
+        let title = kind == .report ? "研究报告" : "相关案例"
+        return ListPage(page: pageVM(title, root: root, section: kind.rawValue),
+                        intro: kind == .report ? "第26期中青年干部培训班行动学习课题研究成果，按目录顺序排列。" : "报刊报道的相关基层治理与集体经济案例。",
+                        documents: ordered.filter { $0.kind == kind }.map { summary($0, root: root) })
+    }
+
+    func document(_ d: Document) -> DocumentPage {
+        let root = "../../"
+        let body = input.bodies[d.slug]
+        let sameKind = ordered.filter { $0.kind == d.kind }
+        let i = sameKind.firstIndex(of: d)!
+        let related = ordered.filter { o in
+            o.slug != d.slug && (!Set(o.regions).isDisjoint(with: d.regions) || !Set(o.topics).isDisjoint(with: d.topics))
+        }
+        let checks = checksByDocument[d.slug] ?? []
+        let listTitle = d.kind == .report ? "研究报告" : "相关案例"
+        return DocumentPage(
+            page: pageVM(d.title, root: root, section: d.kind.rawValue, description: d.summary ?? "",
+                         crumbs: [LinkVM(title: listTitle, href: "\(root)\(d.kind.rawValue)/index.html")]),
+            kindName: d.kind.chineseName, date: d.date, group: d.group, writer: d.writer,
+            advisors: d.advisors.isEmpty ? nil : d.advisors.joined(separator: "、"), source: d.source, summary: d.summary,
+            topics: d.topics.map { LinkVM(title: $0, href: "\(root)topics/\(input.project.topicSlug($0))/index.html") },
+            regions: d.regions.compactMap { regionLink($0, root: root) },
+            toc: (body?.headings ?? []).filter { $0.level <= 3 }.map { HeadingVM(text: $0.text, anchor: $0.anchor, sub: $0.level > 2) },
+            html: body?.html ?? "",
+            figures: d.figureIDs.map { row($0, root: root) },
+            indicators: d.indicatorIDs.map { row($0, root: root) },
+            checks: checks.filter { $0.status != .pass }.map { checkVM($0, root: root) },
+            counts: Self.counts(checks),
+            previous: i > 0 ? docLink(sameKind[i - 1].slug, root: root) : nil,
+            next: i + 1 < sameKind.count ? docLink(sameKind[i + 1].slug, root: root) : nil,
+            related: related.map { summary($0, root: root) })
+    }
+
+    func indicatorsIndex() -> IndicatorsPage {
+        let root = "../"
+        return IndicatorsPage(page: pageVM("指标与数据", root: root, section: "indicators"),
+                              indicators: input.project.indicators.keys.sorted().map { row($0, root: root) },
+                              figures: input.project.figures.keys.sorted().map { row($0, root: root) })
+    }
+
+    func indicator(_ id: String) -> IndicatorPage {
+        let root = "../../"
+        let r = row(id, root: root)
+        let citations: [CitationVM] = ordered.flatMap { d -> [CitationVM] in
+            (input.bodies[d.slug]?.citations ?? []).filter { $0.id == id }.map {
+                CitationVM(title: d.title, href: "\(root)\(d.kind.rawValue)/\(d.slug)/index.html", file: d.file, line: $0.line)
+            }
+        }
+        let usedBy = (input.evaluation.usedBy[id] ?? []).map { row($0, root: root) }
+        let allChecks = (checksByID[id] ?? []).map { checkVM($0, root: root) }
+        var p = IndicatorPage(page: pageVM(r.label, root: root, section: "indicators",
+                                           crumbs: [LinkVM(title: "指标与数据", href: "\(root)indicators/index.html")]),
+                              id: id, label: r.label, isFigure: r.isFigure, display: r.display, inputs: [],
+                              region: r.region, year: r.year, file: "", line: 0, document: r.document,
+                              citations: citations, usedBy: usedBy, checks: allChecks)
+        if let f = input.project.figures[id] {
+            p.where = f.where
+            p.note = f.note
+            p.file = f.location.file
+            p.line = f.location.line
+        } else if let ind = input.project.indicators[id] {
+            p.formula = ind.formula
+            var seen: Set<String> = []
+            p.inputs = (input.evaluation.inputs[id] ?? []).filter { seen.insert($0).inserted }.map { row($0, root: root) }
+            p.where = ind.where
+            p.note = ind.note
+            p.file = ind.location.file
+            p.line = ind.location.line
+            if let c = checksByID[id]?.first(where: { $0.kind == .indicator }) {
+                p.stated = c.statedText
+                p.computed = c.computedText
+                p.difference = c.differenceText
+                p.tolerance = c.toleranceText
+                p.status = Self.statusVM(c.status)
+            }
+        }
+        return p
+    }
+
+    /// Regions with every id whose region is it, and the documents that name it.
+    func region(_ r: Region) -> RegionPage {
+        let root = "../../"
+        let figures = input.project.figures.values.filter { $0.region == r.slug }.map(\.id).sorted()
+        let docs = ordered.filter { d in d.regions.contains(r.slug) || d.figureIDs.contains { input.project.figures[$0]?.region == r.slug } }
+        let children = input.project.regions.filter { $0.parent == r.slug }.sorted { $0.slug < $1.slug }
+        var crumbs = [LinkVM(title: "地区", href: "\(root)regions/index.html")]
+        var chain: [Region] = []
+        var cur = r.parent
+        while let p = cur, let reg = regionsBySlug[p], chain.count < 20 { chain.insert(reg, at: 0); cur = reg.parent }
+        crumbs += chain.map { LinkVM(title: $0.name, href: "\(root)regions/\($0.slug)/index.html") }
+        return RegionPage(page: pageVM(r.name, root: root, section: "regions", crumbs: crumbs), name: r.name, kind: r.kind,
+                          parent: regionLink(r.parent, root: root),
+                          children: children.map { LinkVM(title: $0.name, href: "\(root)regions/\($0.slug)/index.html") },
+                          figures: figures.map { row($0, root: root) }, indicators: [],
+                          documents: docs.map { summary($0, root: root) })
+    }
+
+    func regionsIndex() -> RegionsPage {
+        let root = "../"
+        var items: [RegionTreeItemVM] = []
+        let children = Dictionary(grouping: input.project.regions, by: { $0.parent ?? "" })
+        var figureCount: [String: Int] = [:]
+        for f in input.project.figures.values { if let r = f.region { figureCount[r, default: 0] += 1 } }
+        func walk(_ parent: String, _ depth: Int) {
+            for r in (children[parent] ?? []).sorted(by: { $0.slug < $1.slug }) where depth < 20 {
+                items.append(RegionTreeItemVM(name: r.name, kind: r.kind, href: "\(root)regions/\(r.slug)/index.html",
+                                              depth: depth, count: figureCount[r.slug] ?? 0))
+                walk(r.slug, depth + 1)
+            }
+        }
+        walk("", 0)
+        // Regions whose parent is unknown were reported at load; nothing is left out here.
+        return RegionsPage(page: pageVM("地区", root: root, section: "regions"), regions: items)
+    }
+
+    func topic(_ name: String) -> TopicPage {
+        let root = "../../"
+        return TopicPage(page: pageVM(name, root: root, section: "topics", crumbs: [LinkVM(title: "主题", href: "\(root)topics/index.html")]),
+                         name: name, documents: ordered.filter { $0.topics.contains(name) }.map { summary($0, root: root) })
+    }
+
+    func topicsIndex() -> TopicsPage {
+        let root = "../"
+        return TopicsPage(page: pageVM("主题", root: root, section: "topics"), topics: topicNames.map { t in
+            RegionTreeItemVM(name: t, kind: "", href: "\(root)topics/\(input.project.topicSlug(t))/index.html", depth: 0,
+                             count: input.project.documents.filter { $0.topics.contains(t) }.count)
+        })
+    }
+
+    func checksPage() -> ChecksPage {
+        let root = "../"
+        let all = input.checks
+        return ChecksPage(page: pageVM("数据核验", root: root, section: "checks"), counts: Self.counts(all),
+                          acknowledged: all.filter { $0.status == .acknowledged }.map { checkVM($0, root: root) },
+                          failed: all.filter { $0.status.failsCI }.map { checkVM($0, root: root) },
+                          passed: all.filter { $0.status == .pass }.map { checkVM($0, root: root) })
+    }
+
+    func feed() -> FeedVM {
+        let entries = ordered.sorted { ($0.date, $0.slug) > ($1.date, $1.slug) }.map { d in
+            FeedEntryVM(title: d.title, url: "\(site.baseURL)\(d.kind.rawValue)/\(d.slug)/", updated: "\(d.date)T00:00:00Z",
+                        summary: summary(d, root: "").summary)
+        }
+        return FeedVM(site: site, updated: (ordered.map(\.date).max() ?? "2000-01-01") + "T00:00:00Z", entries: entries)
+    }
+
+    func sitemap() -> SitemapVM {
+        var paths = ["", "reports/", "cases/", "indicators/", "regions/", "topics/", "checks/"]
+        paths += ordered.map { "\($0.kind.rawValue)/\($0.slug)/" }
+        paths += allIDs.map { "indicators/\($0)/" }
+        paths += input.project.regions.map { "regions/\($0.slug)/" }.sorted()
+        paths += topicNames.map { "topics/\(input.project.topicSlug($0))/" }
+        return SitemapVM(urls: paths.map { site.baseURL + $0 })
+    }
+}
