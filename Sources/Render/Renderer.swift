@@ -147,7 +147,8 @@ public struct Renderer: Sendable {
     static func counts(_ checks: [CheckResult]) -> CountsVM {
         let ack = checks.filter { $0.status == .acknowledged }.count
         let failed = checks.filter { $0.status.failsCI }.count
-        return CountsVM(total: checks.count, passed: checks.count - ack - failed, acknowledged: ack, failed: failed)
+        return CountsVM(total: checks.count, passed: checks.count - ack - failed, acknowledged: ack, failed: failed,
+                        hasAcknowledged: ack > 0, hasFailed: failed > 0)
     }
 
     // MARK: pages

@@ -65,6 +65,9 @@ public struct CountsVM: Sendable {
     public var passed: Int
     public var acknowledged: Int
     public var failed: Int
+    /// Mustache treats 0 as true, so the templates test these (stored: Mirror sees only stored properties).
+    public var hasAcknowledged: Bool
+    public var hasFailed: Bool
 }
 
 public struct HeadingVM: Sendable {

@@ -30,7 +30,9 @@ public enum Analyzer {
         var documents: [String: (kind: DocumentKind, anchors: Set<String>)] = [:]
         for (d, a) in zip(docs, anchors) { documents[d.slug] = (d.kind, Set(a)) }
 
-        let values = linkValues(project, evaluation)
+        var statusByID: [String: CheckStatus] = [:]
+        for c in checks { statusByID[c.id] = c.status }
+        let values = linkValues(project, evaluation, statusByID)
         let regions = Dictionary(project.regions.map { ($0.slug, $0.name) }, uniquingKeysWith: { a, _ in a })
         let context = LinkContext(values: values, documents: documents, regions: regions, units: project.units) { binding in
             describe(binding, values: values, project: project)
@@ -55,21 +57,30 @@ public enum Analyzer {
 
     /// How `fig:` shows each figure and indicator: figures with their written decimals,
     /// indicators with the stated precision, else `decimals:`, else up to two places.
-    static func linkValues(_ project: Project, _ evaluation: Evaluation) -> [String: LinkContext.Value] {
+    static func linkValues(_ project: Project, _ evaluation: Evaluation,
+                           _ status: [String: CheckStatus]) -> [String: LinkContext.Value] {
         var values: [String: LinkContext.Value] = [:]
         for (id, f) in project.figures {
             values[id] = .init(quantity: f.quantity, display: NumberFormat.format(f.quantity, decimals: f.decimals), label: f.label)
         }
         for (id, ind) in project.indicators {
             guard let q = evaluation.values[id] else { continue }
-            values[id] = .init(quantity: q, display: display(ind, q), label: ind.label)
+            values[id] = .init(quantity: q, display: display(ind, q, exact: status[id].map { $0 != .pass } ?? false), label: ind.label)
         }
         return values
     }
 
-    public static func display(_ ind: Indicator, _ q: Quantity) -> String {
+    /// `exact`: the value disagrees with the text, so show up to two more digits than the
+    /// text wrote rather than a rounding that could look like agreement (287.22, not 287.2).
+    public static func display(_ ind: Indicator, _ q: Quantity, exact: Bool = false) -> String {
         if let s = ind.stated, s.written.quantity.dimension == q.dimension {
-            return NumberFormat.format(q, in: ind.unit ?? s.written.quantity.unit, decimals: ind.decimals ?? s.written.number.decimals)
+            let unit = ind.unit ?? s.written.quantity.unit
+            var d = ind.decimals ?? s.written.number.decimals
+            if exact {
+                let text = NumberFormat.plain(NumberFormat.rounded(q.value(in: unit), d + 2))
+                d = max(d, text.firstIndex(of: ".").map { text.distance(from: $0, to: text.endIndex) - 1 } ?? 0)
+            }
+            return NumberFormat.format(q, in: unit, decimals: d)
         }
         return NumberFormat.format(q, decimals: ind.decimals)
     }

@@ -82,8 +82,8 @@ public enum CheckReport {
     public static func json(_ checks: [CheckResult]) -> String {
         let report = JSONReport(summary: Summary(checks), checks: checks.map { c in
             JSONCheck(id: c.id, kind: c.kind.rawValue, status: c.status.rawValue, file: c.location.file, line: c.location.line,
-                      stated: NumberFormat.plain(c.stated.number.value), computed: NumberFormat.plain(c.computed),
-                      difference: NumberFormat.plain(c.difference), tolerance: c.tolerance.map(NumberFormat.plain),
+                      stated: NumberFormat.plain(c.stated.number.value), computed: NumberFormat.plain(NumberFormat.rounded(c.computed, 12)),
+                      difference: NumberFormat.plain(NumberFormat.rounded(c.difference, 12)), tolerance: c.tolerance.map(NumberFormat.plain),
                       unit: c.unitSymbol, comparator: c.stated.comparator.rawValue, label: c.label, note: c.note)
         })
         return encodeJSON(report) + "\n"
@@ -125,7 +125,7 @@ public enum CheckReport {
             out += "  <testsuite name=\"\(xml(file))\" tests=\"\(cs.count)\" failures=\"\(fails)\" errors=\"0\" skipped=\"0\">\n"
             for c in cs {
                 let name = "\(c.id) (\(c.location))"
-                out += "    <testcase classname=\"\(xml(file))\" name=\"\(xml(name))\" file=\"\(xml(file))\" line=\"\(c.location.line)\">\n"
+                out += "    <testcase classname=\"\(xml(file))\" name=\"\(xml(name))\">\n"
                 if c.status.failsCI {
                     out += "      <failure message=\"\(xml(line(c)))\" type=\"\(c.status.rawValue)\">\(xml(line(c) + (c.note.map { "\n说明: " + $0 } ?? "")))</failure>\n"
                 } else if c.status == .acknowledged {
