@@ -1,11 +1,15 @@
 # Briefing — the two commands: `make site` and `make test` (DESIGN §8).
 SHELL := /bin/bash
+.DEFAULT_GOAL := site
 SWIFT ?= swift
 RELEASE_BIN := .build/release/briefing
 DEBUG_BIN := .build/debug/briefing
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: site test deps release debug check freshness clean
+
+# Optional parts (fuzzing, benchmark, browser tests) live in their own files.
+-include mk/*.mk
 
 # Installs the system packages the generator links against, when missing.
 deps:
@@ -31,6 +35,10 @@ test: deps
 	$(MAKE) --no-print-directory debug
 	$(MAKE) --no-print-directory check BIN=$(DEBUG_BIN)
 	$(MAKE) --no-print-directory freshness BIN=$(DEBUG_BIN)
+	$(if $(strip $(EXTRA_TESTS)),$(MAKE) --no-print-directory $(EXTRA_TESTS))
+
+# Further test steps (browser tests …) add themselves here from mk/*.mk.
+EXTRA_TESTS ?=
 
 BIN ?= $(RELEASE_BIN)
 

@@ -78,6 +78,7 @@ public struct Renderer: Sendable {
         try page("topics/index.html", "topics", topicsIndex())
         for t in topicNames { try page("topics/\(input.project.topicSlug(t))/index.html", "topic", topic(t)) }
         try page("checks/index.html", "checks", checksPage())
+        try page("search/index.html", "search", SimplePage(page: pageVM("搜索", root: "../", section: "search")))
         try page("404.html", "notfound", PageVM(site: site, root: URL(string: site.baseURL)?.path.appending("/").replacingOccurrences(of: "//", with: "/") ?? "/",
                                                  title: "页面不存在", description: "", section: "", breadcrumbs: []))
         try page("feed.xml", "feed", feed())

@@ -8,7 +8,7 @@ public struct Templates: Sendable {
     public let assets: [(path: String, data: Data)]
 
     public static let required = ["base", "home", "document", "list", "indicators", "indicator", "region", "regions",
-                                  "topic", "topics", "checks", "notfound", "feed", "sitemap"]
+                                  "topic", "topics", "checks", "notfound", "feed", "sitemap", "search"]
 
     public init(directory: URL) throws(Diagnostics) {
         let fm = FileManager.default

@@ -233,3 +233,8 @@ public struct FeedVM: Sendable {
 public struct SitemapVM: Sendable {
     public var urls: [String]
 }
+
+/// A page with nothing but the common fields.
+public struct SimplePage: Sendable {
+    public var page: PageVM
+}
