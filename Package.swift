@@ -30,11 +30,11 @@ let package = Package(
         .target(name: "Render", dependencies: ["BriefingCore", "Calc", "Markup", .product(name: "Mustache", package: "swift-mustache")]),
         // The pipeline: load → evaluate → check → render → write.
         .target(name: "Site", dependencies: ["BriefingCore", "Content", "Calc", "Markup", "Render"]),
-        .executableTarget(name: "briefing", dependencies: ["Site", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .executableTarget(name: "briefing", dependencies: ["Site", "Render", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "BriefingCoreTests", dependencies: ["BriefingCore"]),
         .testTarget(name: "ContentTests", dependencies: ["Content"]),
         .testTarget(name: "CalcTests", dependencies: ["Calc", "Content"]),
         .testTarget(name: "MarkupTests", dependencies: ["Markup"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Render"], resources: [.copy("Fixtures")]),
     ]
 )

@@ -102,6 +102,7 @@ public struct Document: Hashable, Sendable {
     public var regions: [String]
     public var figureIDs: [String]
     public var indicatorIDs: [String]
+    public var charts: [ChartSpec] = []
     public var body: String
     /// Line number (1-based) of the body's first line in the file.
     public var bodyStartLine: Int

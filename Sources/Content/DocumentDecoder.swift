@@ -10,7 +10,7 @@ public struct DecodedDocument: Sendable {
 
 public enum DocumentDecoder {
     public static let keys = ["title", "date", "order", "group", "writer", "advisors", "source", "summary",
-                              "topics", "regions", "figures", "indicators"]
+                              "topics", "regions", "figures", "indicators", "charts"]
     static let figureKeys = ["value", "unit", "label", "region", "year", "where", "note"]
     static let indicatorKeys = ["label", "formula", "unit", "stated", "tolerance", "decimals", "expect", "note", "where"]
 
@@ -43,6 +43,11 @@ public enum DocumentDecoder {
                 if case .scalar(let s) = value.node, s.string.isEmpty { break }
                 for (id, keyLine, node) in try value.entries() {
                     figures.append(try figure(id: id, keyLine: keyLine, node: node, doc: doc, units: units))
+                }
+            case "charts":
+                if case .scalar(let s) = value.node, s.string.isEmpty { break }
+                for (id, keyLine, node) in try value.entries() {
+                    doc.charts.append(try chart(id: id, keyLine: keyLine, node: node, doc: doc, units: units))
                 }
             case "indicators":
                 if case .scalar(let s) = value.node, s.string.isEmpty { break }
@@ -205,6 +210,51 @@ public enum DocumentDecoder {
             throw statedNode!.error("`stated` 的单位 `\(s.written.quantity.unit.symbol)` 与 `unit: \(u.symbol)` 量纲不同")
         }
         return ind
+    }
+
+    static let chartKeys = ["title", "type", "data", "unit", "labels", "series", "description"]
+
+    static func chart(id: String, keyLine: Int, node: YNode, doc: Document, units: UnitRegistry) throws(Diagnostic) -> ChartSpec {
+        let location = SourceLocation(file: doc.file, line: keyLine, key: "charts.\(id)")
+        guard ProjectDecoder.isSlug(id.replacingOccurrences(of: "_", with: "-")) else {
+            throw Diagnostic(location, "图表编号 `\(id)` 不合法", hint: "只能用小写英文字母、数字、- 和 _")
+        }
+        try node.checkKeys(chartKeys, what: "图表 `\(id)`")
+        var spec = ChartSpec(id: id, title: "", kind: .bar, data: [], document: doc.slug, location: location)
+        var sawType = false
+        for (key, _, v) in try node.entries() {
+            switch key {
+            case "title": spec.title = try v.nonEmptyString()
+            case "type":
+                let t = try v.nonEmptyString()
+                guard let k = ChartSpec.Kind(rawValue: t) else {
+                    throw v.error("未知图表类型 `\(t)`", hint: "可用类型：bar（条形）、stacked（堆叠条形）、composition（构成）")
+                }
+                spec.kind = k
+                sawType = true
+            case "data":
+                spec.data = try v.stringList()
+                for d in spec.data where !DocumentDecoder.isValidID(d.replacingOccurrences(of: "*", with: "x")) {
+                    throw v.error("图表数据 `\(d)` 不是合法的编号或通配模式", hint: "例如 banner.*.capacity.pv")
+                }
+            case "unit":
+                let text = try v.string()
+                do { spec.unit = try units.lookup(text) } catch { throw v.error(error.message, hint: error.hint) }
+            case "labels":
+                for (k, _, l) in try v.entries() { spec.labels[k] = try l.nonEmptyString() }
+            case "description": spec.description = try v.string()
+            case "series": spec.series = try v.stringList()
+            default: break
+            }
+        }
+        if spec.title.isEmpty { throw Diagnostic(location, "图表 `\(id)` 缺少 `title`") }
+        if !sawType { throw Diagnostic(location, "图表 `\(id)` 缺少 `type`", hint: "bar、stacked 或 composition") }
+        if spec.data.isEmpty { throw Diagnostic(location, "图表 `\(id)` 缺少 `data`", hint: "写编号列表，或通配模式如 banner.*.capacity.pv") }
+        if spec.kind == .stacked, spec.data.count != 1 || spec.data[0].split(separator: ".").filter({ $0 == "*" }).count != 2 {
+            throw Diagnostic(location.with(key: "charts.\(id).data"), "堆叠图 `\(id)` 的 data 应是一个含两个 * 的模式",
+                             hint: "例如 banner.*.capacity.*：第一个 * 是类别（各旗区），第二个 * 是系列（光伏、风电……）")
+        }
+        return spec
     }
 
     static func tolerance(_ node: YNode, units: UnitRegistry) throws(Diagnostic) -> Quantity {

@@ -34,6 +34,8 @@ public struct LinkContext: Sendable {
     /// Report or case slug → its kind and heading anchors.
     public var documents: [String: (kind: DocumentKind, anchors: Set<String>)]
     public var regions: [String: String]
+    /// Chart id → rendered HTML (empty when only checking).
+    public var charts: [String: String] = [:]
     public var units: UnitRegistry
     /// Decides the hover text and CSS status class of a binding (the Site runs the check).
     public var describeBinding: @Sendable (Binding) -> (title: String, status: String)
@@ -55,6 +57,8 @@ public struct RenderedBody: Sendable {
     public var bindings: [Binding]
     /// Ids shown with `fig:` links (bindings and insertions), with the line of each.
     public var citations: [(id: String, line: Int)]
+    /// Charts placed in this body, in order.
+    public var charts: [String] = []
     /// First paragraph as plain text, for summaries.
     public var firstParagraph: String
     public var problems: [Diagnostic]
@@ -72,7 +76,7 @@ public enum BodyRenderer {
     /// `root` is the relative path from the page to the site root (e.g. `../../`).
     public static func render(_ doc: Document, context: LinkContext, root: String) -> RenderedBody {
         let md = CMarkDocument(markdown: doc.body)
-        var out = RenderedBody(html: "", headings: [], bindings: [], citations: [], firstParagraph: "", problems: [])
+        var out = RenderedBody(html: "", headings: [], bindings: [], citations: [], charts: [], firstParagraph: "", problems: [])
         func line(_ node: OpaquePointer) -> Int { Int(cmark_node_get_start_line(node)) + doc.bodyStartLine - 1 }
         func problem(_ node: OpaquePointer, _ message: String, _ hint: String = "") {
             out.problems.append(Diagnostic(SourceLocation(file: doc.file, line: line(node)), message, hint: hint))
@@ -103,6 +107,19 @@ public enum BodyRenderer {
                 }
                 let href = "\(root)\(target.kind.rawValue)/\(slug)/index.html" + (anchor.map { "#" + percentEncode($0) } ?? "")
                 cmark_node_set_url(node, href)
+            case "chart":
+                guard let html = context.charts[target] else {
+                    problem(node, "chart: 链接引用了未声明的图表 `\(target)`",
+                            Suggest.hint(target, in: context.charts.keys) + "图表须在某个文件的 charts 中声明")
+                    continue
+                }
+                guard let para = cmark_node_parent(node), cmark_node_get_type(para) == CMARK_NODE_PARAGRAPH,
+                      CMarkDocument.text(of: para).trimmingCharacters(in: .whitespaces) == CMarkDocument.text(of: node) else {
+                    problem(node, "图表链接 [](chart:\(target)) 必须单独成段", "在它前后各空一行")
+                    continue
+                }
+                out.charts.append(target)
+                CMarkDocument.replaceWithCustomBlock(para, html: html)
             case "region":
                 guard context.regions[target] != nil else {
                     problem(node, "region: 链接指向未登记的地区 `\(target)`",

@@ -82,6 +82,15 @@ final class CMarkDocument {
         }
     }
 
+    /// Replaces a block with literal HTML made by a template (a chart).
+    static func replaceWithCustomBlock(_ node: OpaquePointer, html: String) {
+        guard let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+        cmark_node_set_on_enter(custom, html)
+        cmark_node_set_on_exit(custom, "")
+        cmark_node_insert_before(node, custom)
+        cmark_node_free(node)
+    }
+
     /// Replaces a heading with a custom block so it can carry an `id` (cmark has no attributes).
     static func replaceHeading(_ node: OpaquePointer, level: Int32, anchor: String) {
         guard let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK),

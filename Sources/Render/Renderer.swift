@@ -11,9 +11,11 @@ public struct RenderInput: Sendable {
     public var bodies: [String: RenderedBody]
     /// How `fig:` links show each id (same text in prose and on pages).
     public var displays: [String: String]
+    public var charts: ChartBuilder
 
     public init(project: Project, evaluation: Evaluation, checks: [CheckResult], bodies: [String: RenderedBody],
-                displays: [String: String]) {
+                displays: [String: String], charts: ChartBuilder) {
+        self.charts = charts
         self.project = project
         self.evaluation = evaluation
         self.checks = checks
@@ -222,12 +224,14 @@ public struct Renderer: Sendable {
             }
         }
         let usedBy = (input.evaluation.usedBy[id] ?? []).map { row($0, root: root) }
+        let inputIDs = Array(Set(input.evaluation.inputs[id] ?? [])).sorted()
         let allChecks = (checksByID[id] ?? []).map { checkVM($0, root: root) }
         var p = IndicatorPage(page: pageVM(r.label, root: root, section: "indicators",
                                            crumbs: [LinkVM(title: "指标与数据", href: "\(root)indicators/index.html")]),
                               id: id, label: r.label, isFigure: r.isFigure, display: r.display, inputs: [],
                               region: r.region, year: r.year, file: "", line: 0, document: r.document,
-                              citations: citations, usedBy: usedBy, checks: allChecks)
+                              citations: citations, usedBy: usedBy, checks: allChecks,
+                              charts: inputIDs.count >= 2 ? groupCharts(inputIDs, id: "inputs-\(id)", title: "\(r.label)的组成") : [])
         if let f = input.project.figures[id] {
             p.where = f.where
             p.note = f.note
@@ -264,10 +268,31 @@ public struct Renderer: Sendable {
         while let p = cur, let reg = regionsBySlug[p], chain.count < 20 { chain.insert(reg, at: 0); cur = reg.parent }
         crumbs += chain.map { LinkVM(title: $0.name, href: "\(root)regions/\($0.slug)/index.html") }
         return RegionPage(page: pageVM(r.name, root: root, section: "regions", crumbs: crumbs), name: r.name, kind: r.kind,
+                          charts: groupCharts(figures, id: "region-\(r.slug)", title: "\(r.name)"),
                           parent: regionLink(r.parent, root: root),
                           children: children.map { LinkVM(title: $0.name, href: "\(root)regions/\($0.slug)/index.html") },
                           figures: figures.map { row($0, root: root) }, indicators: [],
                           documents: docs.map { summary($0, root: root) })
+    }
+
+    /// Bar charts of ids that share a unit (at least two per chart), as rendered HTML.
+    func groupCharts(_ ids: [String], id: String, title: String) -> [String] {
+        var groups: [String: [String]] = [:]
+        for i in ids {
+            guard let v = input.charts.values[i] else { continue }
+            groups[v.quantity.unit.symbol, default: []].append(i)
+        }
+        // The largest groups first, at most four charts, each of a readable size.
+        let units = groups.keys.filter { !$0.isEmpty && (2...16).contains(groups[$0]!.count) }
+            .sorted { (groups[$0]!.count, $1) > (groups[$1]!.count, $0) }.prefix(4)
+        return units.compactMap { unit -> String? in
+            let members = groups[unit]!
+            let slug = TextSlug.make(id + "-" + unit).replacingOccurrences(of: ".", with: "-")
+            let spec = ChartSpec(id: slug, title: "\(title)（\(unit)）", kind: .bar, data: members, document: "",
+                                 location: SourceLocation(file: "", line: 0))
+            guard let vm = try? input.charts.build(spec) else { return nil }
+            return templates.render("chart", vm)
+        }
     }
 
     func regionsIndex() -> RegionsPage {

@@ -172,12 +172,16 @@ public struct IndicatorPage: Sendable {
     public var citations: [CitationVM]
     public var usedBy: [ValueRowVM]
     public var checks: [CheckVM]
+    /// Rendered chart HTML.
+    public var charts: [String]
 }
 
 public struct RegionPage: Sendable {
     public var page: PageVM
     public var name: String
     public var kind: String
+    /// Rendered chart HTML.
+    public var charts: [String]
     public var parent: LinkVM?
     public var children: [LinkVM]
     public var figures: [ValueRowVM]

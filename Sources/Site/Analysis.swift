@@ -3,6 +3,7 @@ import Calc
 import Content
 import Foundation
 import Markup
+import Render
 
 /// Everything known after load → evaluate → check: the input to rendering and to `check`.
 public struct Analysis: Sendable {
@@ -13,13 +14,17 @@ public struct Analysis: Sendable {
     /// Rendered Markdown bodies by document slug (pages are rendered two folders deep).
     public var bodies: [String: RenderedBody]
     public var context: LinkContext
+    /// Lays out charts for region and indicator pages.
+    public var charts: ChartBuilder
 
     public var failedChecks: [CheckResult] { checks.filter { $0.status.failsCI } }
 }
 
 public enum Analyzer {
     /// Loads and checks `content/`. Throws every input problem found (exit code 2).
-    public static func analyze(contentDirectory: URL, display: String = "content") throws(Diagnostics) -> Analysis {
+    /// With `templates`, charts are rendered into the bodies; without, they are only checked.
+    public static func analyze(contentDirectory: URL, display: String = "content",
+                               templates: Templates? = nil) throws(Diagnostics) -> Analysis {
         let project = try ContentLoader.load(directory: contentDirectory, display: display)
         let evaluation = Evaluator.evaluate(project)
         if !evaluation.problems.isEmpty { throw Diagnostics(evaluation.problems) }
@@ -34,10 +39,26 @@ public enum Analyzer {
         for c in checks { statusByID[c.id] = c.status }
         let values = linkValues(project, evaluation, statusByID)
         let regions = Dictionary(project.regions.map { ($0.slug, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let context = LinkContext(values: values, documents: documents, regions: regions, units: project.units) { binding in
+        var context = LinkContext(values: values, documents: documents, regions: regions, units: project.units) { binding in
             describe(binding, values: values, project: project)
         }
-        let bodies = ParallelMap.map(docs) { BodyRenderer.render($0, context: context, root: "../../") }
+        let builder = chartBuilder(project, evaluation, values)
+        var chartOwner: [String: SourceLocation] = [:]
+        for spec in docs.flatMap(\.charts) {
+            if let other = chartOwner[spec.id] {
+                problems.append(Diagnostic(spec.location, "图表编号 `\(spec.id)` 重复定义：\(other) 已定义过"))
+                continue
+            }
+            chartOwner[spec.id] = spec.location
+            do {
+                let vm = try builder.build(spec)
+                context.charts[spec.id] = templates?.render("chart", vm) ?? ""
+            } catch {
+                problems.append(error)
+            }
+        }
+        let ready = context
+        let bodies = ParallelMap.map(docs) { BodyRenderer.render($0, context: ready, root: "../../") }
         var bodyBySlug: [String: RenderedBody] = [:]
         for (d, b) in zip(docs, bodies) {
             bodyBySlug[d.slug] = b
@@ -52,7 +73,20 @@ public enum Analyzer {
         }
         if !problems.isEmpty { throw Diagnostics(problems) }
         checks.sort { ($0.location, $0.id) < ($1.location, $1.id) }
-        return Analysis(project: project, evaluation: evaluation, checks: checks, bodies: bodyBySlug, context: context)
+        return Analysis(project: project, evaluation: evaluation, checks: checks, bodies: bodyBySlug, context: context,
+                        charts: builder)
+    }
+
+    /// Chart inputs: every figure and computed indicator with its label and display precision.
+    static func chartBuilder(_ project: Project, _ evaluation: Evaluation, _ values: [String: LinkContext.Value]) -> ChartBuilder {
+        var cv: [String: ChartValue] = [:]
+        for (id, f) in project.figures { cv[id] = ChartValue(quantity: f.quantity, label: f.label, decimals: f.decimals) }
+        for (id, ind) in project.indicators {
+            guard let q = evaluation.values[id] else { continue }
+            cv[id] = ChartValue(quantity: q, label: ind.label, decimals: ind.decimals ?? ind.stated?.written.number.decimals)
+        }
+        let names = Dictionary(project.regions.map { ($0.slug, $0.name) }, uniquingKeysWith: { a, _ in a })
+        return ChartBuilder(values: cv, regionNames: names)
     }
 
     /// How `fig:` shows each figure and indicator: figures with their written decimals,

@@ -12,10 +12,10 @@ public enum SiteBuilder {
     /// Marks a folder as Briefing's output, so a build never replaces a folder it did not make.
     public static let marker = ".briefing-site"
 
-    public static func build(_ analysis: Analysis, templates: URL, output: URL) throws -> Stats {
-        let t = try Templates(directory: templates)
+    public static func build(_ analysis: Analysis, templates t: Templates, output: URL) throws -> Stats {
         let input = RenderInput(project: analysis.project, evaluation: analysis.evaluation, checks: analysis.checks,
-                                bodies: analysis.bodies, displays: analysis.context.values.mapValues(\.display))
+                                bodies: analysis.bodies, displays: analysis.context.values.mapValues(\.display),
+                                charts: analysis.charts)
         let renderer = Renderer(input: input, templates: t)
         return try write(to: output) { emit in try renderer.renderAll(emit) }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BriefingCore
 import Foundation
+import Render
 import Site
 
 /// Options every command shares (DESIGN §4).
@@ -30,9 +31,10 @@ func printErr(_ s: String) {
     FileHandle.standardError.write(Data((s.hasSuffix("\n") ? s : s + "\n").utf8))
 }
 
-func analyze(_ paths: Paths) throws(ExitCode) -> Analysis {
+func analyze(_ paths: Paths, templates: Templates? = nil) throws(ExitCode) -> Analysis {
     do {
-        return try Analyzer.analyze(contentDirectory: URL(fileURLWithPath: paths.content), display: displayPath(paths.content))
+        return try Analyzer.analyze(contentDirectory: URL(fileURLWithPath: paths.content), display: displayPath(paths.content),
+                                    templates: templates)
     } catch {
         printErr(error.description)
         printErr("输入有 \(error.items.count) 处错误，未生成网站。")
@@ -79,7 +81,12 @@ struct Build: ParsableCommand {
     var allowFailures = false
 
     func run() throws {
-        let analysis = try analyze(paths)
+        let templates: Templates
+        do { templates = try Templates(directory: URL(fileURLWithPath: paths.templates)) } catch {
+            printErr(error.description)
+            throw ExitCode(ExitCodes.badInput)
+        }
+        let analysis = try analyze(paths, templates: templates)
         let failed = analysis.failedChecks
         if !failed.isEmpty {
             for c in failed { printErr(CheckReport.line(c)) }
@@ -89,8 +96,7 @@ struct Build: ParsableCommand {
             }
         }
         do {
-            let stats = try SiteBuilder.build(analysis, templates: URL(fileURLWithPath: paths.templates),
-                                              output: URL(fileURLWithPath: paths.output))
+            let stats = try SiteBuilder.build(analysis, templates: templates, output: URL(fileURLWithPath: paths.output))
             print("已生成 \(stats.files) 个文件到 \(paths.output)/；核验 \(analysis.checks.count) 项，\(failed.count) 项未通过。")
         } catch let e as Diagnostics {
             printErr(e.description)

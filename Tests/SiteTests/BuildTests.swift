@@ -1,13 +1,14 @@
 import BriefingCore
 import Calc
 import Foundation
+import Render
 import Site
 import Testing
 
 @Suite(.serialized) struct BuildTests {
     func build(_ analysis: Analysis = realAnalysis) throws -> URL {
         let out = tempDir("site").appendingPathComponent("site")
-        _ = try SiteBuilder.build(analysis, templates: Repo.templates, output: out)
+        _ = try SiteBuilder.build(analysis, templates: try Templates(directory: Repo.templates), output: out)
         return out
     }
 
