@@ -12,6 +12,17 @@ public enum ParallelMap {
     }
 }
 
+extension ParallelMap {
+    /// Runs `body` for every item on every core; rethrows the first error (by index) after all ran.
+    public static func forEach<T: Sendable>(_ items: [T], _ body: @Sendable (T) throws -> Void) throws {
+        let errors = ResultBox<(any Error)?>(count: items.count)
+        DispatchQueue.concurrentPerform(iterations: items.count) { i in
+            do { try body(items[i]); errors.set(i, nil) } catch { errors.set(i, error) }
+        }
+        if let first = errors.values().compactMap({ $0 }).first { throw first }
+    }
+}
+
 /// Each slot is written by exactly one iteration, so unsynchronised writes to distinct
 /// indices of a preallocated buffer are safe.
 final class ResultBox<R>: @unchecked Sendable {

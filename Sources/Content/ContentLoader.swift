@@ -121,10 +121,13 @@ public enum ContentLoader {
             slugs[doc.slug] = doc.file
             documents.append(doc)
             for (i, r) in doc.regions.enumerated() {
-                checkRegion(r, SourceLocation(file: doc.file, line: 1, key: "regions[\(i)]"))
+                checkRegion(r, SourceLocation(file: doc.file, line: d.keyLines["regions[\(i)]"] ?? 1, key: "regions[\(i)]"))
             }
             for f in d.figures {
-                if let r = f.region { checkRegion(r, f.location.with(key: "figures.\(f.id).region")) }
+                if let r = f.region {
+                    let key = "figures.\(f.id).region"
+                    checkRegion(r, SourceLocation(file: f.location.file, line: d.keyLines[key] ?? f.location.line, key: key))
+                }
                 if let first = firstDefinition[f.id] {
                     problems.append(Diagnostic(f.location, "编号 `\(f.id)` 重复定义：\(first) 已定义过",
                                                hint: "编号在全部内容中必须唯一；两处是同一个数就删去一处，不同的数请另起编号"))

@@ -6,6 +6,9 @@ public struct DecodedDocument: Sendable {
     public var document: Document
     public var figures: [Figure]
     public var indicators: [Indicator]
+    /// File line of front-matter values that cross-file rules report on, by key path
+    /// (`regions[0]`, `figures.ID.region`), so those errors point at the exact line.
+    public var keyLines: [String: Int] = [:]
 }
 
 public enum DocumentDecoder {
@@ -26,6 +29,7 @@ public enum DocumentDecoder {
         var figures: [Figure] = []
         var indicators: [Indicator] = []
         var seen: Set<String> = []
+        var keyLines: [String: Int] = [:]
         for (key, _, value) in try root.entries() {
             seen.insert(key)
             switch key {
@@ -38,11 +42,15 @@ public enum DocumentDecoder {
             case "source": doc.source = try value.string()
             case "summary": doc.summary = try value.string()
             case "topics": doc.topics = try value.stringList()
-            case "regions": doc.regions = try value.stringList()
+            case "regions":
+                doc.regions = try value.stringList()
+                for (i, line) in value.itemLines().enumerated() { keyLines["regions[\(i)]"] = line }
             case "figures":
                 if case .scalar(let s) = value.node, s.string.isEmpty { break }
                 for (id, keyLine, node) in try value.entries() {
-                    figures.append(try figure(id: id, keyLine: keyLine, node: node, doc: doc, units: units))
+                    let f = try figure(id: id, keyLine: keyLine, node: node, doc: doc, units: units)
+                    if let line = node.lineOfValue(forKey: "region") { keyLines["figures.\(id).region"] = line }
+                    figures.append(f)
                 }
             case "charts":
                 if case .scalar(let s) = value.node, s.string.isEmpty { break }
@@ -63,7 +71,7 @@ public enum DocumentDecoder {
         }
         doc.figureIDs = figures.map(\.id)
         doc.indicatorIDs = indicators.map(\.id)
-        return DecodedDocument(document: doc, figures: figures, indicators: indicators)
+        return DecodedDocument(document: doc, figures: figures, indicators: indicators, keyLines: keyLines)
     }
 
     static func date(_ node: YNode) throws(Diagnostic) -> String {

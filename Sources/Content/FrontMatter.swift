@@ -11,7 +11,7 @@ public struct FrontMatter: Sendable {
 
     /// Splits at the `---` lines. The opening `---` must be the first line.
     public static func split(_ text: String, file: String) throws(Diagnostic) -> FrontMatter {
-        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if text.allSatisfy(\.isWhitespace) {
             throw Diagnostic(SourceLocation(file: file, line: 1), "文件是空的",
                              hint: "文件应以一行 --- 开头，接着写 title、date 等前置信息，再以一行 --- 结束，然后是正文")
         }
@@ -22,7 +22,10 @@ public struct FrontMatter: Sendable {
                              hint: "在第一行写 ---，接着写 title: 和 date: 等，再写一行 --- 结束")
         }
         for i in 1..<max(1, lines.count) where i < lines.count {
-            let l = lines[i].trimmingCharacters(in: .whitespaces)
+            // Trimmed by hand: Foundation's trimmingCharacters on every line of a 10 MB file is slow.
+            var l = lines[i]
+            while let c = l.first, c.isWhitespace { l = l.dropFirst() }
+            while let c = l.last, c.isWhitespace { l = l.dropLast() }
             if l == "---" || l == "..." {
                 return FrontMatter(yaml: lines[1..<i].joined(separator: "\n"), yamlStartLine: 2,
                                    body: lines[(i + 1)...].joined(separator: "\n"), bodyStartLine: i + 2)

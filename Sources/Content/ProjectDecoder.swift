@@ -17,6 +17,10 @@ public enum ProjectDecoder {
             case "subtitle": config.subtitle = try v.string()
             case "base_url":
                 var u = try v.nonEmptyString()
+                guard isSafeBaseURL(u) else {
+                    throw v.error("`base_url` 应是以 https:// 或 http:// 开头的网址，或以 / 开头的路径",
+                                  hint: "例如 base_url: https://example.org/briefing/；网址中不能有空格、引号或尖括号")
+                }
                 if !u.hasSuffix("/") { u += "/" }
                 config.baseURL = u
             case "language": config.language = try v.nonEmptyString()
@@ -55,6 +59,14 @@ public enum ProjectDecoder {
             throw Diagnostic(SourceLocation(file: file, line: 1, key: "title"), "site.yaml 缺少 `title`")
         }
         return (config, units)
+    }
+
+    /// `http(s)://…` or a path starting with `/`: it prefixes every URL in the feed and sitemap,
+    /// so `javascript:` or markup must not get in.
+    public static func isSafeBaseURL(_ s: String) -> Bool {
+        let lower = s.lowercased()
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://") || (s.hasPrefix("/") && !s.hasPrefix("//")) else { return false }
+        return s.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value != 0x7F && !"\"'<>\\`".unicodeScalars.contains($0) }
     }
 
     public static func isSlug(_ s: String) -> Bool {

@@ -88,6 +88,21 @@ struct YNode {
         return out
     }
 
+    /// File lines of a list's items (a single scalar counts as one item).
+    func itemLines() -> [Int] {
+        switch node {
+        case .sequence(let seq): return seq.map { ($0.mark?.line ?? 1) + lineOffset }
+        default: return [line]
+        }
+    }
+
+    /// File line of the value under `key` in a mapping, if there is one.
+    func lineOfValue(forKey key: String) -> Int? {
+        guard case .mapping(let m) = node else { return nil }
+        for (k, v) in m where k.scalar?.string == key { return (v.mark?.line ?? k.mark?.line ?? 1) + lineOffset }
+        return nil
+    }
+
     /// Checks keys against the allowed set, with a "did you mean" hint.
     func checkKeys(_ allowed: [String], what: String) throws(Diagnostic) {
         for (key, keyLine, _) in try entries() where !allowed.contains(key) {
@@ -103,9 +118,16 @@ struct YNode {
 enum YAMLReader {
     /// Nesting deeper than this is refused before parsing: the parser recurses per level.
     static let maxDepth = 64
+    /// Larger YAML is refused before parsing, so a huge file fails fast instead of taking
+    /// many seconds (the largest real front matter is about 70 KB).
+    static let maxBytes = 2 * 1024 * 1024
 
     static func read(_ yaml: String, file: String, firstLine: Int) throws(Diagnostic) -> YNode? {
         let offset = firstLine - 1
+        if yaml.utf8.count > maxBytes {
+            throw Diagnostic(SourceLocation(file: file, line: firstLine), "YAML 部分过大（\(yaml.utf8.count / 1024) KB，上限 \(maxBytes / 1024) KB）",
+                             hint: "前置信息只放标题、日期和数据；数据太多时请拆成几个文件")
+        }
         try checkDepth(yaml, file: file, offset: offset)
         if let tab = tabIndentLine(yaml) {
             throw Diagnostic(SourceLocation(file: file, line: tab + offset), "YAML 缩进中使用了制表符（Tab）",

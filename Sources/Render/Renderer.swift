@@ -45,6 +45,15 @@ public struct Renderer: Sendable {
     let checksByID: [String: [CheckResult]]
     let checksByDocument: [String: [CheckResult]]
     let indicatorStatus: [String: CheckStatus]
+    let regionsSorted: [Region]
+    /// Figure or indicator id → where prose cites it (document index in `ordered`, line).
+    let citations: [String: [(doc: Int, line: Int)]]
+    /// Region slug → ids of the figures in that region.
+    let figuresByRegion: [String: [String]]
+    /// Document index → up to five related documents, most shared regions and topics first.
+    let related: [[Int]]
+    let allIDs: [String]
+    let topicNames: [String]
 
     public init(input: RenderInput, templates: Templates) {
         self.input = input
@@ -59,42 +68,96 @@ public struct Renderer: Sendable {
         var status: [String: CheckStatus] = [:]
         for c in input.checks where c.kind == .indicator { status[c.id] = c.status }
         indicatorStatus = status
+        regionsSorted = input.project.regions.sorted { $0.slug < $1.slug }
+        var cites: [String: [(doc: Int, line: Int)]] = [:]
+        for (i, d) in ordered.enumerated() {
+            for c in input.bodies[d.slug]?.citations ?? [] { cites[c.id, default: []].append((i, c.line)) }
+        }
+        citations = cites
+        var byRegion: [String: [String]] = [:]
+        for f in input.project.figures.values { if let r = f.region { byRegion[r, default: []].append(f.id) } }
+        for k in byRegion.keys { byRegion[k]!.sort() }
+        figuresByRegion = byRegion
+        related = Renderer.relatedDocuments(ordered)
+        allIDs = (Array(input.project.figures.keys) + Array(input.project.indicators.keys)).sorted()
+        topicNames = Array(Set(input.project.documents.flatMap(\.topics))).sorted()
     }
 
-    /// Every output file in a stable order; `emit` is called as each one is ready.
+    /// Related documents through shared regions and topics, without comparing every pair.
+    static func relatedDocuments(_ docs: [Document]) -> [[Int]] {
+        var byKey: [String: [Int]] = [:]
+        for (i, d) in docs.enumerated() {
+            for r in Set(d.regions) { byKey["r:" + r, default: []].append(i) }
+            for t in Set(d.topics) { byKey["t:" + t, default: []].append(i) }
+        }
+        return docs.indices.map { i in
+            var shared: [Int: Int] = [:]
+            let d = docs[i]
+            for key in Set(d.regions.map { "r:" + $0 } + d.topics.map { "t:" + $0 }) {
+                for j in byKey[key] ?? [] where j != i { shared[j, default: 0] += 1 }
+            }
+            return shared.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(5).map(\.key)
+        }
+    }
+
+    /// One output file to produce; jobs are independent, so they run in parallel.
+    public enum Job: Sendable {
+        case home, list(DocumentKind), document(Int), indicatorsIndex, indicator(String), regionsIndex, region(Int)
+        case topicsIndex, topic(String), checks, search, notFound, feed, sitemap, indicatorsJSON, figuresCSV, asset(Int)
+    }
+
+    /// Every job, in a stable order.
+    public func jobs() -> [Job] {
+        var out: [Job] = [.home, .list(.report), .list(.case)]
+        out += ordered.indices.map { .document($0) }
+        out.append(.indicatorsIndex)
+        out += allIDs.map { .indicator($0) }
+        out.append(.regionsIndex)
+        out += regionsSorted.indices.map { .region($0) }
+        out.append(.topicsIndex)
+        out += topicNames.map { .topic($0) }
+        out += [.checks, .search, .notFound, .feed, .sitemap, .indicatorsJSON, .figuresCSV]
+        out += templates.assets.indices.map { .asset($0) }
+        return out
+    }
+
+    public func render(_ job: Job) -> OutputFile {
+        func page(_ path: String, _ template: String, _ model: Any) -> OutputFile {
+            OutputFile(path: path, data: Data(templates.render(template, model).utf8))
+        }
+        switch job {
+        case .home: return page("index.html", "home", home())
+        case .list(let kind): return page("\(kind.rawValue)/index.html", "list", list(kind))
+        case .document(let i):
+            let d = ordered[i]
+            return page("\(d.kind.rawValue)/\(d.slug)/index.html", "document", document(d, position: i))
+        case .indicatorsIndex: return page("indicators/index.html", "indicators", indicatorsIndex())
+        case .indicator(let id): return page("indicators/\(id)/index.html", "indicator", indicator(id))
+        case .regionsIndex: return page("regions/index.html", "regions", regionsIndex())
+        case .region(let i):
+            let r = regionsSorted[i]
+            return page("regions/\(r.slug)/index.html", "region", region(r))
+        case .topicsIndex: return page("topics/index.html", "topics", topicsIndex())
+        case .topic(let t): return page("topics/\(input.project.topicSlug(t))/index.html", "topic", topic(t))
+        case .checks: return page("checks/index.html", "checks", checksPage())
+        case .search: return page("search/index.html", "search", SimplePage(page: pageVM("搜索", root: "../", section: "search")))
+        case .notFound:
+            let root = URL(string: site.baseURL)?.path.appending("/").replacingOccurrences(of: "//", with: "/") ?? "/"
+            return page("404.html", "notfound", PageVM(site: site, root: root, title: "页面不存在", description: "", section: "", breadcrumbs: []))
+        case .feed: return page("feed.xml", "feed", feed())
+        case .sitemap: return page("sitemap.xml", "sitemap", sitemap())
+        case .indicatorsJSON:
+            return OutputFile(path: "data/indicators.json", data: Data(DataExport.indicatorsJSON(input, displays: input.displays).utf8))
+        case .figuresCSV: return OutputFile(path: "data/figures.csv", data: Data(DataExport.figuresCSV(input.project).utf8))
+        case .asset(let i): return OutputFile(path: templates.assets[i].path, data: templates.assets[i].data)
+        }
+    }
+
+    /// Every output file in order, one at a time (tests and small sites).
     public func renderAll(_ emit: (OutputFile) throws -> Void) rethrows {
-        func page(_ path: String, _ template: String, _ model: Any) throws {
-            try emit(OutputFile(path: path, data: Data(templates.render(template, model).utf8)))
-        }
-        try page("index.html", "home", home())
-        for kind in DocumentKind.allKinds {
-            try page("\(kind.rawValue)/index.html", "list", list(kind))
-        }
-        for d in ordered { try page("\(d.kind.rawValue)/\(d.slug)/index.html", "document", document(d)) }
-        try page("indicators/index.html", "indicators", indicatorsIndex())
-        for id in allIDs { try page("indicators/\(id)/index.html", "indicator", indicator(id)) }
-        try page("regions/index.html", "regions", regionsIndex())
-        for r in input.project.regions.sorted(by: { $0.slug < $1.slug }) {
-            try page("regions/\(r.slug)/index.html", "region", region(r))
-        }
-        try page("topics/index.html", "topics", topicsIndex())
-        for t in topicNames { try page("topics/\(input.project.topicSlug(t))/index.html", "topic", topic(t)) }
-        try page("checks/index.html", "checks", checksPage())
-        try page("search/index.html", "search", SimplePage(page: pageVM("搜索", root: "../", section: "search")))
-        try page("404.html", "notfound", PageVM(site: site, root: URL(string: site.baseURL)?.path.appending("/").replacingOccurrences(of: "//", with: "/") ?? "/",
-                                                 title: "页面不存在", description: "", section: "", breadcrumbs: []))
-        try page("feed.xml", "feed", feed())
-        try page("sitemap.xml", "sitemap", sitemap())
-        try emit(OutputFile(path: "data/indicators.json", data: Data(DataExport.indicatorsJSON(input, displays: input.displays).utf8)))
-        try emit(OutputFile(path: "data/figures.csv", data: Data(DataExport.figuresCSV(input.project).utf8)))
-        for a in templates.assets { try emit(OutputFile(path: a.path, data: a.data)) }
+        for job in jobs() { try emit(render(job)) }
     }
 
-    var allIDs: [String] { (Array(input.project.figures.keys) + Array(input.project.indicators.keys)).sorted() }
-
-    var topicNames: [String] {
-        Array(Set(input.project.documents.flatMap(\.topics))).sorted()
-    }
 
     // MARK: shared pieces
 
@@ -180,14 +243,13 @@ public struct Renderer: Sendable {
                         documents: ordered.filter { $0.kind == kind }.map { summary($0, root: root) })
     }
 
-    func document(_ d: Document) -> DocumentPage {
+    func document(_ d: Document, position: Int) -> DocumentPage {
         let root = "../../"
         let body = input.bodies[d.slug]
-        let sameKind = ordered.filter { $0.kind == d.kind }
-        let i = sameKind.firstIndex(of: d)!
-        let related = ordered.filter { o in
-            o.slug != d.slug && (!Set(o.regions).isDisjoint(with: d.regions) || !Set(o.topics).isDisjoint(with: d.topics))
-        }
+        // `ordered` has reports then cases, so neighbours of the same kind are adjacent.
+        let prev = position > 0 && ordered[position - 1].kind == d.kind ? ordered[position - 1] : nil
+        let next = position + 1 < ordered.count && ordered[position + 1].kind == d.kind ? ordered[position + 1] : nil
+        let related = related[position].map { ordered[$0] }
         let checks = checksByDocument[d.slug] ?? []
         let listTitle = d.kind == .report ? "研究报告" : "相关案例"
         return DocumentPage(
@@ -202,26 +264,36 @@ public struct Renderer: Sendable {
             figures: d.figureIDs.map { row($0, root: root) },
             indicators: d.indicatorIDs.map { row($0, root: root) },
             checks: checks.filter { $0.status != .pass }.map { checkVM($0, root: root) },
+            allChecks: checks.map { checkVM($0, root: root) },
             counts: Self.counts(checks),
-            previous: i > 0 ? docLink(sameKind[i - 1].slug, root: root) : nil,
-            next: i + 1 < sameKind.count ? docLink(sameKind[i + 1].slug, root: root) : nil,
+            previous: prev.flatMap { docLink($0.slug, root: root) },
+            next: next.flatMap { docLink($0.slug, root: root) },
             related: related.map { summary($0, root: root) })
     }
 
+    /// Indicators grouped by the document that defines them (figures are listed on each
+    /// document's page and in data/figures.csv, so this page stays small at any size).
     func indicatorsIndex() -> IndicatorsPage {
         let root = "../"
-        return IndicatorsPage(page: pageVM("指标与数据", root: root, section: "indicators"),
-                              indicators: input.project.indicators.keys.sorted().map { row($0, root: root) },
-                              figures: input.project.figures.keys.sorted().map { row($0, root: root) })
+        let groups = ordered.filter { !$0.indicatorIDs.isEmpty }.map { d in
+            IndicatorGroupVM(document: docLink(d.slug, root: root)!, rows: d.indicatorIDs.map { compactRow($0, root: root) })
+        }
+        return IndicatorsPage(page: pageVM("指标与数据", root: root, section: "indicators"), groups: groups,
+                              indicatorCount: input.project.indicators.count, figureCount: input.project.figures.count)
+    }
+
+    func compactRow(_ id: String, root: String) -> CompactRowVM {
+        CompactRowVM(label: input.project.indicators[id]?.label ?? input.project.figures[id]?.label ?? id,
+                     href: "\(root)indicators/\(id)/index.html", display: input.displays[id] ?? "",
+                     status: Self.statusVM(indicatorStatus[id]))
     }
 
     func indicator(_ id: String) -> IndicatorPage {
         let root = "../../"
         let r = row(id, root: root)
-        let citations: [CitationVM] = ordered.flatMap { d -> [CitationVM] in
-            (input.bodies[d.slug]?.citations ?? []).filter { $0.id == id }.map {
-                CitationVM(title: d.title, href: "\(root)\(d.kind.rawValue)/\(d.slug)/index.html", file: d.file, line: $0.line)
-            }
+        let citations: [CitationVM] = (self.citations[id] ?? []).map { c in
+            let d = ordered[c.doc]
+            return CitationVM(title: d.title, href: "\(root)\(d.kind.rawValue)/\(d.slug)/index.html", file: d.file, line: c.line)
         }
         let usedBy = (input.evaluation.usedBy[id] ?? []).map { row($0, root: root) }
         let inputIDs = Array(Set(input.evaluation.inputs[id] ?? [])).sorted()
@@ -259,8 +331,9 @@ public struct Renderer: Sendable {
     /// Regions with every id whose region is it, and the documents that name it.
     func region(_ r: Region) -> RegionPage {
         let root = "../../"
-        let figures = input.project.figures.values.filter { $0.region == r.slug }.map(\.id).sorted()
-        let docs = ordered.filter { d in d.regions.contains(r.slug) || d.figureIDs.contains { input.project.figures[$0]?.region == r.slug } }
+        let figures = figuresByRegion[r.slug] ?? []
+        let docsWithFigures = Set(figures.compactMap { input.project.figures[$0]?.document })
+        let docs = ordered.filter { d in d.regions.contains(r.slug) || docsWithFigures.contains(d.slug) }
         let children = input.project.regions.filter { $0.parent == r.slug }.sorted { $0.slug < $1.slug }
         var crumbs = [LinkVM(title: "地区", href: "\(root)regions/index.html")]
         var chain: [Region] = []
@@ -327,13 +400,20 @@ public struct Renderer: Sendable {
         })
     }
 
+    /// Discrepancies in full; every other check is counted per document and listed on the
+    /// document's own page.
     func checksPage() -> ChecksPage {
         let root = "../"
         let all = input.checks
+        let perDocument = ordered.compactMap { d -> DocumentChecksVM? in
+            let cs = checksByDocument[d.slug] ?? []
+            guard !cs.isEmpty, let link = docLink(d.slug, root: root) else { return nil }
+            return DocumentChecksVM(document: LinkVM(title: link.title, href: link.href + "#doc-allchecks-h"), counts: Self.counts(cs))
+        }
         return ChecksPage(page: pageVM("数据核验", root: root, section: "checks"), counts: Self.counts(all),
                           acknowledged: all.filter { $0.status == .acknowledged }.map { checkVM($0, root: root) },
                           failed: all.filter { $0.status.failsCI }.map { checkVM($0, root: root) },
-                          passed: all.filter { $0.status == .pass }.map { checkVM($0, root: root) })
+                          documents: perDocument)
     }
 
     func feed() -> FeedVM {

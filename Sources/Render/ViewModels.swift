@@ -124,6 +124,7 @@ public struct DocumentPage: Sendable {
     public var figures: [ValueRowVM]
     public var indicators: [ValueRowVM]
     public var checks: [CheckVM]
+    public var allChecks: [CheckVM]
     public var counts: CountsVM
     public var previous: LinkVM?
     public var next: LinkVM?
@@ -136,10 +137,28 @@ public struct ListPage: Sendable {
     public var documents: [DocSummaryVM]
 }
 
+public struct CompactRowVM: Sendable {
+    public var label: String
+    public var href: String
+    public var display: String
+    public var status: StatusVM?
+}
+
+public struct IndicatorGroupVM: Sendable {
+    public var document: LinkVM
+    public var rows: [CompactRowVM]
+}
+
 public struct IndicatorsPage: Sendable {
     public var page: PageVM
-    public var indicators: [ValueRowVM]
-    public var figures: [ValueRowVM]
+    public var groups: [IndicatorGroupVM]
+    public var indicatorCount: Int
+    public var figureCount: Int
+}
+
+public struct DocumentChecksVM: Sendable {
+    public var document: LinkVM
+    public var counts: CountsVM
 }
 
 public struct CitationVM: Sendable {
@@ -218,7 +237,7 @@ public struct ChecksPage: Sendable {
     public var counts: CountsVM
     public var acknowledged: [CheckVM]
     public var failed: [CheckVM]
-    public var passed: [CheckVM]
+    public var documents: [DocumentChecksVM]
 }
 
 public struct FeedEntryVM: Sendable {

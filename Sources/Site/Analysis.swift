@@ -16,6 +16,7 @@ public struct Analysis: Sendable {
     public var context: LinkContext
     /// Lays out charts for region and indicator pages.
     public var charts: ChartBuilder
+    public var timings: Timings
 
     public var failedChecks: [CheckResult] { checks.filter { $0.status.failsCI } }
 }
@@ -25,9 +26,15 @@ public enum Analyzer {
     /// With `templates`, charts are rendered into the bodies; without, they are only checked.
     public static func analyze(contentDirectory: URL, display: String = "content",
                                templates: Templates? = nil) throws(Diagnostics) -> Analysis {
+        var timings = Timings()
+        var start = Timings.now()
         let project = try ContentLoader.load(directory: contentDirectory, display: display)
+        timings.record("load", since: start, count: project.documents.count, unit: "files")
+        start = Timings.now()
         let evaluation = Evaluator.evaluate(project)
+        timings.record("evaluate", since: start, count: evaluation.values.count, unit: "indicators")
         if !evaluation.problems.isEmpty { throw Diagnostics(evaluation.problems) }
+        start = Timings.now()
         var (checks, problems) = Checker.checkIndicators(project, evaluation)
 
         let docs = project.documents
@@ -73,8 +80,9 @@ public enum Analyzer {
         }
         if !problems.isEmpty { throw Diagnostics(problems) }
         checks.sort { ($0.location, $0.id) < ($1.location, $1.id) }
+        timings.record("check", since: start, count: checks.count, unit: "checks (incl. Markdown of every body)")
         return Analysis(project: project, evaluation: evaluation, checks: checks, bodies: bodyBySlug, context: context,
-                        charts: builder)
+                        charts: builder, timings: timings)
     }
 
     /// Chart inputs: every figure and computed indicator with its label and display precision.

@@ -7,6 +7,7 @@ import Render
 public enum SiteBuilder {
     public struct Stats: Sendable {
         public var files: Int
+        public var timings = Timings()
     }
 
     /// Marks a folder as Briefing's output, so a build never replaces a folder it did not make.
@@ -17,11 +18,34 @@ public enum SiteBuilder {
                                 bodies: analysis.bodies, displays: analysis.context.values.mapValues(\.display),
                                 charts: analysis.charts)
         let renderer = Renderer(input: input, templates: t)
-        return try write(to: output) { emit in try renderer.renderAll(emit) }
+        let jobs = renderer.jobs()
+        let clock = PhaseClock()
+        let start = Timings.now()
+        var stats = try write(to: output) { emit in
+            // Pages are independent: render and write each on any core, holding none in memory.
+            try ParallelMap.forEach(jobs) { job in
+                let t0 = Timings.now()
+                let file = renderer.render(job)
+                let t1 = Timings.now()
+                if ProcessInfo.processInfo.environment["BRIEFING_SLOW_PAGES"] != nil, t1 - t0 > 50_000_000 {
+                    FileHandle.standardError.write(Data("slow page \(file.path): \(Double(t1 - t0) / 1e9) s\n".utf8))
+                }
+                try emit(file)
+                clock.add(render: t1 - t0, write: Timings.now() - t1)
+            }
+        }
+        // Render and write overlap across cores; split the wall time by their share of work.
+        let wall = Timings.seconds(since: start)
+        let (r, w) = clock.totals()
+        let share = r + w > 0 ? Double(r) / Double(r + w) : 1
+        stats.timings.record("render", seconds: wall * share, count: jobs.count, unit: "pages and files")
+        stats.timings.record("write", seconds: wall * (1 - share), count: stats.files, unit: "files")
+        return stats
     }
 
     /// Writes files produced by `produce` into a fresh folder and swaps it in for `output`.
-    public static func write(to output: URL, _ produce: ((OutputFile) throws -> Void) throws -> Void) throws -> Stats {
+    /// `produce` may call its `emit` from several threads at once.
+    public static func write(to output: URL, _ produce: (@Sendable (OutputFile) throws -> Void) throws -> Void) throws -> Stats {
         let fm = FileManager.default
         let out = output.standardizedFileURL
         let outLocation = SourceLocation(file: out.path, line: 0)
@@ -41,20 +65,17 @@ public enum SiteBuilder {
         let tmp = parent.appendingPathComponent(".\(out.lastPathComponent).tmp-\(getpid())")
         try? fm.removeItem(at: tmp)
         try fm.createDirectory(at: tmp, withIntermediateDirectories: false)
-        var count = 0
+        let dirs = DirectoryMaker(root: tmp)
         do {
-            var made: Set<String> = [""]
-            try writeFile(OutputFile(path: marker, data: Data("Briefing output folder; rebuilt by `briefing build`.\n".utf8)), into: tmp, made: &made)
-            try produce { file in
-                try writeFile(file, into: tmp, made: &made)
-                count += 1
-            }
+            try writeFile(OutputFile(path: marker, data: Data("Briefing output folder; rebuilt by `briefing build`.\n".utf8)), into: tmp, dirs: dirs)
+            dirs.count = 0
+            try produce { file in try writeFile(file, into: tmp, dirs: dirs) }
             try swap(tmp, into: out)
         } catch {
             try? fm.removeItem(at: tmp)
             throw error
         }
-        return Stats(files: count)
+        return Stats(files: dirs.count)
     }
 
     /// Rejects any path that could leave the output folder.
@@ -66,14 +87,11 @@ public enum SiteBuilder {
         }
     }
 
-    static func writeFile(_ file: OutputFile, into dir: URL, made: inout Set<String>) throws {
+    static func writeFile(_ file: OutputFile, into dir: URL, dirs: DirectoryMaker) throws {
         try checkPath(file.path)
-        let parentPath = (file.path as NSString).deletingLastPathComponent
-        if !made.contains(parentPath) {
-            try FileManager.default.createDirectory(at: dir.appendingPathComponent(parentPath), withIntermediateDirectories: true)
-            made.insert(parentPath)
-        }
-        try PlainWrite.write(file.data, to: dir.appendingPathComponent(file.path).path)
+        try dirs.ensure((file.path as NSString).deletingLastPathComponent)
+        try PlainWrite.write(file.data, to: dir.path + "/" + file.path)
+        dirs.countFile()
     }
 
     /// Exchanges the new folder with the old one in one step where the kernel allows it.
@@ -111,5 +129,49 @@ enum PlainWrite {
                 off += n
             }
         }
+    }
+}
+
+/// Creates each output folder once, from any thread, and counts the files written.
+final class DirectoryMaker: @unchecked Sendable {
+    private let lock = NSLock()
+    private var made: Set<String> = [""]
+    private let root: URL
+    var count = 0
+
+    init(root: URL) { self.root = root }
+
+    func ensure(_ relative: String) throws {
+        lock.lock()
+        defer { lock.unlock() }
+        if made.contains(relative) { return }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent(relative), withIntermediateDirectories: true)
+        made.insert(relative)
+    }
+
+    func countFile() {
+        lock.lock()
+        count += 1
+        lock.unlock()
+    }
+}
+
+/// Sums of render and write time across threads, in nanoseconds.
+final class PhaseClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var render: UInt64 = 0
+    private var write: UInt64 = 0
+
+    func add(render r: UInt64, write w: UInt64) {
+        lock.lock()
+        render += r
+        write += w
+        lock.unlock()
+    }
+
+    func totals() -> (UInt64, UInt64) {
+        lock.lock()
+        defer { lock.unlock() }
+        return (render, write)
     }
 }

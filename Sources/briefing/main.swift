@@ -59,6 +59,9 @@ struct Check: ParsableCommand {
         case text, json, junit, github
     }
 
+    @Flag(help: "在标准错误输出各阶段耗时")
+    var timings = false
+
     func run() throws {
         let analysis: Analysis
         do {
@@ -70,6 +73,7 @@ struct Check: ParsableCommand {
             throw ExitCode(ExitCodes.badInput)
         }
         print(CheckReport.render(analysis.checks, format: CheckReport.Format(rawValue: format.rawValue)!), terminator: "")
+        if timings { printErr(analysis.timings.report) }
         if !analysis.failedChecks.isEmpty { throw ExitCode(ExitCodes.checkFailed) }
     }
 }
@@ -79,6 +83,8 @@ struct Build: ParsableCommand {
     @OptionGroup var paths: Paths
     @Flag(help: "即使有数字核验失败也生成网站")
     var allowFailures = false
+    @Flag(help: "在标准错误输出各阶段耗时（load、evaluate、check、render、write）")
+    var timings = false
 
     func run() throws {
         let templates: Templates
@@ -96,7 +102,14 @@ struct Build: ParsableCommand {
             }
         }
         do {
+            let start = Timings.now()
             let stats = try SiteBuilder.build(analysis, templates: templates, output: URL(fileURLWithPath: paths.output))
+            if timings {
+                var all = analysis.timings
+                for p in stats.timings.phases { all.record(p.name, seconds: p.seconds, count: p.count, unit: p.unit) }
+                let total = all.phases.map(\.seconds).reduce(0, +)
+                printErr(all.report + String(format: "  total   %8.3f s  (render+write wall %.3f s)", total, Timings.seconds(since: start)))
+            }
             print("已生成 \(stats.files) 个文件到 \(paths.output)/；核验 \(analysis.checks.count) 项，\(failed.count) 项未通过。")
         } catch let e as Diagnostics {
             printErr(e.description)
