@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox.git", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -30,7 +31,9 @@ let package = Package(
         .target(name: "Render", dependencies: ["BriefingCore", "Calc", "Markup", .product(name: "Mustache", package: "swift-mustache")]),
         // The pipeline: load → evaluate → check → render → write.
         .target(name: "Site", dependencies: ["BriefingCore", "Content", "Calc", "Markup", "Render"]),
-        .executableTarget(name: "briefing", dependencies: ["Site", "Render", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        // `briefing serve`: HTTP on 127.0.0.1 with live reload.
+        .target(name: "Serve", dependencies: ["Site", .product(name: "FlyingFox", package: "FlyingFox")]),
+        .executableTarget(name: "briefing", dependencies: ["Site", "Render", "Serve", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "BriefingCoreTests", dependencies: ["BriefingCore"]),
         .testTarget(name: "ContentTests", dependencies: ["Content"]),
         .testTarget(name: "CalcTests", dependencies: ["Calc", "Content"]),

@@ -22,6 +22,13 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     }
 }
 
+extension Diagnostic {
+    /// Input quoted in a message, shortened when very long so one bad line cannot flood the output.
+    public static func excerpt(_ s: String, limit: Int = 60) -> String {
+        s.count <= limit ? s : String(s.prefix(limit)) + "…（共 \(s.count) 字）"
+    }
+}
+
 /// A batch of problems: loading and evaluating report all they find, not only the first.
 public struct Diagnostics: Error, Sendable, CustomStringConvertible {
     public var items: [Diagnostic]

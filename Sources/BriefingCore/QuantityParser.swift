@@ -115,7 +115,7 @@ public enum QuantityParser {
             }
         }
         guard let (num, after) = number(prefixOf: rest) else {
-            throw LocalError("`\(raw)` 不是一个数量", hint: "应写成“数字+单位”，例如 413.8 万千瓦、7.6%、1445835 人")
+            throw LocalError("`\(Diagnostic.excerpt(raw))` 不是一个数量", hint: "应写成“数字+单位”，例如 413.8 万千瓦、7.6%、1445835 人")
         }
         var unitText = after.trimmingCharacters(in: .whitespaces)
         // A trailing qualifier such as 以上/左右 after the unit: 以上 means >=, 左右 means ≈.

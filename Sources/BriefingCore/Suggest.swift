@@ -2,11 +2,16 @@
 public enum Suggest {
     /// The closest candidate within a distance proportional to the word's length, if any.
     public static func nearest(_ word: String, in candidates: some Sequence<String>) -> String? {
+        // Nothing sensible is near a very long word, and the distance would be slow to compute.
+        guard word.count <= 200 else { return nil }
         let w = Array(word)
         var best: (String, Int)?
         for c in candidates {
+            let cc = c.count
+            let limit = max(2, min(w.count, cc) / 3)
+            // The distance is at least the difference in length: skip hopeless candidates cheaply.
+            guard abs(w.count - cc) <= limit else { continue }
             let d = distance(w, Array(c))
-            let limit = max(2, min(w.count, c.count) / 3)
             if d <= limit, best == nil || d < best!.1 || (d == best!.1 && c < best!.0) {
                 best = (c, d)
             }

@@ -101,7 +101,7 @@ public struct UnitRegistry: Sendable {
                 return Unit(symbol, base.dimension, scale: base.scale * scale)
             }
         }
-        throw LocalError("未知单位 `\(symbol)`", hint: unknownHint(symbol))
+        throw LocalError("未知单位 `\(Diagnostic.excerpt(symbol))`", hint: unknownHint(symbol))
     }
 
     func unknownHint(_ symbol: String) -> String {

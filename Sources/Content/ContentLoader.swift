@@ -5,7 +5,8 @@ import Foundation
 /// span files (unique ids, known regions, parents) checked. Problems are collected.
 public enum ContentLoader {
     /// `display` is how paths are shown in messages (relative, e.g. `content`).
-    public static func load(directory: URL, display: String = "content") throws(Diagnostics) -> Project {
+    /// With a `cache`, files whose modification time and size are unchanged are not decoded again.
+    public static func load(directory: URL, display: String = "content", cache: DecodeCache? = nil) throws(Diagnostics) -> Project {
         var problems: [Diagnostic] = []
         let fm = FileManager.default
         func read(_ name: String) -> (String, String)? {
@@ -26,6 +27,7 @@ public enum ContentLoader {
             problems.append(Diagnostic(SourceLocation(file: "\(display)/site.yaml", line: 0), "找不到 site.yaml",
                                        hint: "内容目录下需要 site.yaml（网站标题等）；检查 --content 指向的目录是否正确"))
         }
+        cache?.reset(ifSiteChanged: read("site.yaml")?.0)
         var regions: [Region] = []
         if let (text, shown) = read("regions.yaml") {
             do { regions = try ProjectDecoder.regions(text: text, file: shown) } catch { problems.append(error) }
@@ -40,6 +42,13 @@ public enum ContentLoader {
             let shown = "\(display)/\(kind.rawValue)/\(name)"
             let url = directory.appendingPathComponent(kind.rawValue).appendingPathComponent(name)
             let slug = String(name.dropLast(3))
+            let stamp = cache == nil ? nil : FileStamp(path: url.path)
+            if let stamp, let hit = cache?.get(url.path, stamp) { return hit }
+            let result = decodeOne()
+            if let stamp { cache?.put(url.path, stamp, result) }
+            return result
+
+            func decodeOne() -> Result<DecodedDocument, Diagnostic> {
             do throws(Diagnostic) {
                 guard ProjectDecoder.isSlug(slug) else {
                     throw Diagnostic(SourceLocation(file: shown, line: 0), "文件名 `\(name)` 不能用作网址",
@@ -52,6 +61,7 @@ public enum ContentLoader {
                 return .success(try DocumentDecoder.decode(text: text, file: shown, slug: slug, kind: kind, units: unitTable))
             } catch {
                 return .failure(error)
+            }
             }
         }
         var decoded: [DecodedDocument] = []

@@ -59,6 +59,8 @@ public struct RenderedBody: Sendable {
     public var citations: [(id: String, line: Int)]
     /// Charts placed in this body, in order.
     public var charts: [String] = []
+    /// Reports and cases this body links to.
+    public var references: [String] = []
     /// First paragraph as plain text, for summaries.
     public var firstParagraph: String
     public var problems: [Diagnostic]
@@ -76,7 +78,7 @@ public enum BodyRenderer {
     /// `root` is the relative path from the page to the site root (e.g. `../../`).
     public static func render(_ doc: Document, context: LinkContext, root: String) -> RenderedBody {
         let md = CMarkDocument(markdown: doc.body)
-        var out = RenderedBody(html: "", headings: [], bindings: [], citations: [], charts: [], firstParagraph: "", problems: [])
+        var out = RenderedBody(html: "", headings: [], bindings: [], citations: [], charts: [], references: [], firstParagraph: "", problems: [])
         func line(_ node: OpaquePointer) -> Int { Int(cmark_node_get_start_line(node)) + doc.bodyStartLine - 1 }
         func problem(_ node: OpaquePointer, _ message: String, _ hint: String = "") {
             out.problems.append(Diagnostic(SourceLocation(file: doc.file, line: line(node)), message, hint: hint))
@@ -105,6 +107,7 @@ public enum BodyRenderer {
                             Suggest.hint(anchor, in: target.anchors) + "锚点由标题文字生成：去掉标点，空格变成 -")
                     continue
                 }
+                out.references.append(slug)
                 let href = "\(root)\(target.kind.rawValue)/\(slug)/index.html" + (anchor.map { "#" + percentEncode($0) } ?? "")
                 cmark_node_set_url(node, href)
             case "chart":

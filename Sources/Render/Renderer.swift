@@ -121,6 +121,29 @@ public struct Renderer: Sendable {
         return out
     }
 
+    /// The output path of a job, without rendering it.
+    public func path(of job: Job) -> String {
+        switch job {
+        case .home: return "index.html"
+        case .list(let kind): return "\(kind.rawValue)/index.html"
+        case .document(let i): return "\(ordered[i].kind.rawValue)/\(ordered[i].slug)/index.html"
+        case .indicatorsIndex: return "indicators/index.html"
+        case .indicator(let id): return "indicators/\(id)/index.html"
+        case .regionsIndex: return "regions/index.html"
+        case .region(let i): return "regions/\(regionsSorted[i].slug)/index.html"
+        case .topicsIndex: return "topics/index.html"
+        case .topic(let t): return "topics/\(input.project.topicSlug(t))/index.html"
+        case .checks: return "checks/index.html"
+        case .search: return "search/index.html"
+        case .notFound: return "404.html"
+        case .feed: return "feed.xml"
+        case .sitemap: return "sitemap.xml"
+        case .indicatorsJSON: return "data/indicators.json"
+        case .figuresCSV: return "data/figures.csv"
+        case .asset(let i): return templates.assets[i].path
+        }
+    }
+
     public func render(_ job: Job) -> OutputFile {
         func page(_ path: String, _ template: String, _ model: Any) -> OutputFile {
             OutputFile(path: path, data: Data(templates.render(template, model).utf8))

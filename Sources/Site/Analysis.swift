@@ -24,11 +24,13 @@ public struct Analysis: Sendable {
 public enum Analyzer {
     /// Loads and checks `content/`. Throws every input problem found (exit code 2).
     /// With `templates`, charts are rendered into the bodies; without, they are only checked.
+    /// With a `cache` (serve mode), unchanged files are not decoded again and unchanged bodies
+    /// are not rendered again.
     public static func analyze(contentDirectory: URL, display: String = "content",
-                               templates: Templates? = nil) throws(Diagnostics) -> Analysis {
+                               templates: Templates? = nil, cache: AnalysisCache? = nil) throws(Diagnostics) -> Analysis {
         var timings = Timings()
         var start = Timings.now()
-        let project = try ContentLoader.load(directory: contentDirectory, display: display)
+        let project = try ContentLoader.load(directory: contentDirectory, display: display, cache: cache?.decoded)
         timings.record("load", since: start, count: project.documents.count, unit: "files")
         start = Timings.now()
         let evaluation = Evaluator.evaluate(project)
@@ -38,7 +40,7 @@ public enum Analyzer {
         var (checks, problems) = Checker.checkIndicators(project, evaluation)
 
         let docs = project.documents
-        let anchors = ParallelMap.map(docs) { BodyRenderer.anchors(of: $0.body) }
+        let anchors = ParallelMap.map(docs) { d in cache?.bodies.anchors(d) ?? BodyRenderer.anchors(of: d.body) }
         var documents: [String: (kind: DocumentKind, anchors: Set<String>)] = [:]
         for (d, a) in zip(docs, anchors) { documents[d.slug] = (d.kind, Set(a)) }
 
@@ -65,7 +67,12 @@ public enum Analyzer {
             }
         }
         let ready = context
-        let bodies = ParallelMap.map(docs) { BodyRenderer.render($0, context: ready, root: "../../") }
+        let bodies = ParallelMap.map(docs) { d in
+            if let hit = cache?.bodies.get(d, context: ready) { return hit }
+            let body = BodyRenderer.render(d, context: ready, root: "../../")
+            cache?.bodies.put(d, body, context: ready)
+            return body
+        }
         var bodyBySlug: [String: RenderedBody] = [:]
         for (d, b) in zip(docs, bodies) {
             bodyBySlug[d.slug] = b
@@ -142,5 +149,59 @@ public enum Analyzer {
         let v = values[b.id]!
         let title = "\(v.label)：计算值 \(r.computedText)，文中 \(r.statedText)，\(r.status.chineseName)"
         return (title, r.status.rawValue)
+    }
+}
+
+/// What `briefing serve` keeps between rebuilds.
+public final class AnalysisCache: @unchecked Sendable {
+    public let decoded = DecodeCache()
+    public let bodies = BodyCache()
+    public init() {}
+}
+
+/// Rendered bodies, reused while the document and everything the body shows from elsewhere
+/// (cited values, linked documents' anchors, charts) are unchanged.
+public final class BodyCache: @unchecked Sendable {
+    struct Entry {
+        var document: Document
+        var signature: [String]
+        var body: RenderedBody
+        var anchors: [String]
+    }
+
+    private let lock = NSLock()
+    private var entries: [String: Entry] = [:]
+
+    static func signature(_ body: RenderedBody, _ context: LinkContext) -> [String] {
+        var s: [String] = []
+        for c in body.citations {
+            let v = context.values[c.id]
+            s.append(c.id + "=" + (v.map { "\($0.quantity.magnitude)|\($0.quantity.unit.symbol)|\($0.display)|\($0.label)" } ?? "-"))
+        }
+        for r in body.references { s.append(r + "#" + (context.documents[r].map { $0.anchors.sorted().joined(separator: ",") } ?? "-")) }
+        for c in body.charts { s.append("chart:" + c + "=" + (context.charts[c] ?? "-")) }
+        return s
+    }
+
+    func entry(_ d: Document) -> Entry? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let e = entries[d.slug], e.document == d else { return nil }
+        return e
+    }
+
+    func anchors(_ d: Document) -> [String]? { entry(d)?.anchors }
+
+    /// A body only reused when it had no problems: errors must be found again.
+    func get(_ d: Document, context: LinkContext) -> RenderedBody? {
+        guard let e = entry(d), e.body.problems.isEmpty, e.signature == BodyCache.signature(e.body, context) else { return nil }
+        return e.body
+    }
+
+    func put(_ d: Document, _ body: RenderedBody, context: LinkContext) {
+        let e = Entry(document: d, signature: BodyCache.signature(body, context), body: body, anchors: body.headings.map(\.anchor))
+        lock.lock()
+        entries[d.slug] = e
+        lock.unlock()
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import BriefingCore
 import Foundation
 import Render
+import Serve
 import Site
 
 /// Options every command shares (DESIGN §4).
@@ -15,11 +16,81 @@ struct Paths: ParsableArguments {
 }
 
 @main
-struct Briefing: ParsableCommand {
+struct Briefing: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "briefing",
         abstract: "简报：把研究报告和数据生成经过数字核验的网站。",
-        subcommands: [Build.self, Check.self])
+        subcommands: [Build.self, Check.self, Serve.self, New.self])
+}
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "生成网站并在本机预览（127.0.0.1），修改文件后自动重新生成并刷新浏览器。")
+    @OptionGroup var paths: Paths
+    @Option(help: "端口")
+    var port: Int = 8000
+
+    func run() async throws {
+        guard (1...65535).contains(port) else { throw ValidationError("端口应在 1 到 65535 之间") }
+        let site = LiveSite(content: URL(fileURLWithPath: paths.content), templates: URL(fileURLWithPath: paths.templates),
+                            display: displayPath(paths.content))
+        let first = site.rebuildIfChanged()
+        if let p = site.currentProblems {
+            printErr(p.description)
+            printErr("内容有错误：浏览器会显示错误页，修改保存后自动恢复。")
+        } else if let first {
+            printErr(String(format: "已生成（%.0f ms）。", first.seconds * 1000))
+        }
+        let server = try DevServer(site: site, port: UInt16(port)) { printErr($0) }
+        let signals = DispatchSource.makeSignalSource(signal: SIGINT)
+        signal(SIGINT, SIG_IGN)
+        signals.setEventHandler {
+            printErr("\n已停止。")
+            Task {
+                await server.stop()
+                Foundation.exit(0)
+            }
+        }
+        signals.resume()
+        printErr("预览地址：http://127.0.0.1:\(port)/   （按 Ctrl-C 停止）")
+        do {
+            try await server.run()
+        } catch {
+            // Stopping by Ctrl-C ends `run` with an error; the handler exits with 0.
+            try await Task.sleep(nanoseconds: 2_000_000_000)
+            throw error
+        }
+    }
+}
+
+struct New: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "新建一篇报告或案例：briefing new report 文件名 --title 标题")
+    enum Kind: String, ExpressibleByArgument, CaseIterable {
+        case report, `case`
+    }
+    @Argument(help: "report（报告）或 case（案例）")
+    var kind: Kind
+    @Argument(help: "文件名（小写英文字母、数字和 -），也是网址中的名字")
+    var slug: String
+    @Option(help: "标题")
+    var title: String
+    @Option(help: "内容目录（content directory）")
+    var content: String = "content"
+
+    func run() throws {
+        let f = DateFormatter()
+        f.dateFormat = "yyyy-MM-dd"
+        f.locale = Locale(identifier: "en_US_POSIX")
+        do {
+            let path = try Scaffold.create(kind: kind == .report ? .report : .case, slug: slug, title: title,
+                                           content: URL(fileURLWithPath: content), date: f.string(from: Date()))
+            print("已创建 \(path)。用编辑器打开它，按注释填写；运行 briefing check 检查数字。")
+        } catch {
+            printErr(error.description)
+            throw ExitCode(ExitCodes.badInput)
+        }
+    }
 }
 
 enum ExitCodes {

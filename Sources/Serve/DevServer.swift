@@ -1,0 +1,70 @@
+import BriefingCore
+import FlyingFox
+import Foundation
+import Site
+
+/// `briefing serve`: the live site over HTTP on 127.0.0.1, rebuilt when files change, with a
+/// small live-reload script added to HTML responses (never to files on disk).
+public final class DevServer: Sendable {
+    let site: LiveSite
+    let port: UInt16
+    let server: HTTPServer
+    let log: @Sendable (String) -> Void
+
+    public init(site: LiveSite, port: UInt16, log: @escaping @Sendable (String) -> Void) throws {
+        self.site = site
+        self.port = port
+        self.log = log
+        server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: port), timeout: 30, logger: .disabled)
+    }
+
+    /// Polls the version; reloads the page when a rebuild happened.
+    static func reloadScript(version: Int) -> String {
+        """
+        <script>(function(){var v=\(version);function p(){fetch("/__briefing/version",{cache:"no-store"}).then(function(r){return r.text()}).then(function(t){if(+t!==v){location.reload()}else{setTimeout(p,400)}}).catch(function(){setTimeout(p,1000)})}setTimeout(p,400)})();</script>
+        """
+    }
+
+    public func run() async throws {
+        let site = self.site
+        await server.appendRoute("GET /__briefing/version") { _ in
+            HTTPResponse(statusCode: .ok, headers: [.contentType: "text/plain", .init("Cache-Control"): "no-store"],
+                         body: Data(String(site.version).utf8))
+        }
+        await server.appendRoute("GET *") { request in
+            let stale = request.query.contains { $0.name == "stale" }
+            let r = site.response(path: request.path, stale: stale)
+            var body = r.body
+            if r.contentType.hasPrefix("text/html") {
+                var html = String(decoding: body, as: UTF8.self)
+                let script = DevServer.reloadScript(version: site.version)
+                if let end = html.range(of: "</body>", options: .backwards) {
+                    html.insert(contentsOf: script, at: end.lowerBound)
+                } else {
+                    html += script
+                }
+                body = Data(html.utf8)
+            }
+            return HTTPResponse(statusCode: HTTPStatusCode(r.status, phrase: ""),
+                                headers: [.contentType: r.contentType, .init("Cache-Control"): "no-store"], body: body)
+        }
+        let watcher = Task.detached { [log] in
+            while !Task.isCancelled {
+                try? await Task.sleep(nanoseconds: 250_000_000)
+                if let r = site.rebuildIfChanged() {
+                    if r.ok {
+                        log(String(format: "已重新生成（%.0f ms，重新读取 %d 个文件）", r.seconds * 1000, r.decodedFiles))
+                    } else if let p = site.currentProblems {
+                        log("生成失败，浏览器将显示错误页：\n\(p.description)")
+                    }
+                }
+            }
+        }
+        defer { watcher.cancel() }
+        try await server.run()
+    }
+
+    public func stop() async {
+        await server.stop(timeout: 1)
+    }
+}
