@@ -39,6 +39,15 @@ public enum CheckReport {
         return s
     }
 
+    /// What to do about a failed check, in Chinese.
+    public static func advice(_ c: CheckResult) -> String {
+        let what = c.kind == .binding ? "正文写的是 \(c.statedText)" : "stated 写的是 \(c.statedText)"
+        var s = "\(what)，按公式计算为 \(c.computedText)，相差 \(c.differenceText)"
+        if c.tolerance != nil { s += "，超出容差 \(c.toleranceText)" }
+        s += "。请先核对原文数字是否抄错，再核对公式和各项数据；若原文本身前后不一致，保留原文数字，加 expect: discrepancy 和 note 说明"
+        return s
+    }
+
     /// One line per check, acknowledged ones with their note, then `N passed, N failed`
     /// (acknowledged count as passed: they do not fail CI).
     public static func text(_ checks: [CheckResult]) -> String {
@@ -50,6 +59,9 @@ public enum CheckReport {
             }
             if c.status == .stale {
                 out += "    提示: 这项已标注 expect: discrepancy，但现在计算值与所述值一致；请删去 expect 和 note\n"
+            }
+            if c.status == .fail {
+                out += "    提示: " + advice(c) + "\n"
             }
         }
         let s = Summary(checks)
