@@ -24,9 +24,11 @@ release: deps
 debug: deps
 	$(SWIFT) build --product briefing
 
-# Builds the generator, checks every number and renders content/ into site/.
+# Builds the generator, checks every number, renders content/ into site/ and indexes it
+# for the search page (site/pagefind/, rebuilt each time, not committed).
 site: release
 	$(RELEASE_BIN) build
+	$(MAKE) --no-print-directory search-index
 
 # Every test: unit and integration tests, the check of the real content, and the
 # freshness of the committed site/.
@@ -49,7 +51,7 @@ check:
 freshness:
 	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
 	$(BIN) build --output "$$tmp/site" >/dev/null && \
-	if diff -r site "$$tmp/site" >"$$tmp/diff.txt"; then echo "site/ is fresh: identical to a new build"; \
+	if diff -r -x pagefind site "$$tmp/site" >"$$tmp/diff.txt"; then echo "site/ is fresh: identical to a new build"; \
 	else echo "site/ differs from a fresh build; run 'make site' and commit site/:"; head -40 "$$tmp/diff.txt"; exit 1; fi
 
 clean:

@@ -35,9 +35,14 @@ public struct Dimension: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String {
         if exponents.isEmpty { return "无量纲" }
-        return exponents.sorted { $0.key < $1.key }.map { k, v in
-            let n = Dimension.names[k] ?? k
-            return v == 1 ? n : "\(n)^\(v)"
-        }.joined(separator: "·")
+        func part(_ sign: Int) -> String {
+            exponents.filter { $0.value * sign > 0 }.sorted { $0.key < $1.key }.map { k, v in
+                let n = Dimension.names[k] ?? k
+                return abs(v) == 1 ? n : "\(n)^\(abs(v))"
+            }.joined(separator: "·")
+        }
+        let num = part(1), den = part(-1)
+        if den.isEmpty { return num }
+        return (num.isEmpty ? "1" : num) + "/" + den
     }
 }

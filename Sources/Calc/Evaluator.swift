@@ -26,11 +26,78 @@ public struct Evaluator {
 
     public static func evaluate(_ project: Project) -> Evaluation {
         var e = Evaluator(project: project, index: IDIndex(ids: Array(project.figures.keys) + Array(project.indicators.keys)))
-        for id in project.indicators.keys.sorted() { _ = e.value(of: id) }
+        // Inputs first, so that `value(of:)` never recurses along a long chain of indicators.
+        for id in e.evaluationOrder() { _ = e.value(of: id) }
         var usedBy: [String: [String]] = [:]
         for (id, ins) in e.inputs { for i in Set(ins) { usedBy[i, default: []].append(id) } }
         for k in usedBy.keys { usedBy[k]!.sort() }
         return Evaluation(values: e.values, inputs: e.inputs, usedBy: usedBy, problems: e.problems)
+    }
+
+    /// Every indicator, each after the indicators it uses (depth-first, in the order
+    /// `value(of:)` would visit them), found with an explicit stack rather than recursion.
+    /// A cycle is reported here as `value(of:)` would report it; its members are marked failed
+    /// and the indicators that led to it are not explored further (their evaluation stops there).
+    mutating func evaluationOrder() -> [String] {
+        var order: [String] = []
+        var state: [String: Bool] = [:] // false: on the current path; true: done
+        for root in project.indicators.keys.sorted() where state[root] == nil {
+            var path: [(id: String, inputs: [String], next: Int)] = [(root, indicatorInputs(of: root), 0)]
+            state[root] = false
+            while let top = path.last {
+                if top.next < top.inputs.count, !failed.contains(top.inputs[top.next]) {
+                    let d = top.inputs[top.next]
+                    path[path.count - 1].next += 1
+                    if state[d] == nil {
+                        state[d] = false
+                        path.append((d, indicatorInputs(of: d), 0))
+                    } else if state[d] == false {
+                        let ids = path.map(\.id)
+                        let cycle = Array(ids[ids.firstIndex(of: d)!...]) + [d]
+                        problems.append(Diagnostic(project.indicators[d]!.formulaLocation, "公式循环引用：" + Evaluator.cycleText(cycle),
+                                                   hint: "指标不能直接或间接地引用自己"))
+                        for c in cycle { failed.insert(c) }
+                        // Everything on the path now fails at this input; finish them all.
+                        for p in path.reversed() {
+                            state[p.id] = true
+                            order.append(p.id)
+                        }
+                        path.removeAll()
+                    }
+                } else {
+                    state[top.id] = true
+                    order.append(top.id)
+                    path.removeLast()
+                }
+            }
+        }
+        return order
+    }
+
+    /// `a → b → c → a`; a very long cycle is shortened in the middle.
+    static func cycleText(_ cycle: [String]) -> String {
+        guard cycle.count > 12 else { return cycle.joined(separator: " → ") }
+        return (cycle.prefix(5) + ["…（共 \(cycle.count - 1) 个指标）…"] + cycle.suffix(5)).joined(separator: " → ")
+    }
+
+    /// Indicators a formula uses directly, in evaluation order (wildcards expanded).
+    mutating func indicatorInputs(of id: String) -> [String] {
+        guard let ind = project.indicators[id] else { return [] }
+        let expr: Expr
+        if let e = parsed[id] { expr = e } else {
+            guard let e = try? FormulaParser.parse(ind.formula, units: project.units) else { return [] }
+            parsed[id] = e
+            expr = e
+        }
+        var out: [String] = []
+        for r in expr.references {
+            if r.contains("*") {
+                out += index.matching(r).filter { $0 != id && project.indicators[$0] != nil }
+            } else if project.indicators[r] != nil {
+                out.append(r)
+            }
+        }
+        return out
     }
 
     /// The value of a figure or indicator; nil when it (or something it uses) failed.
@@ -42,7 +109,7 @@ public struct Evaluator {
         if onStack.contains(id) {
             let cycle = stack[stack.firstIndex(of: id)!...] + [id]
             let loc = project.indicators[cycle.first!]!.formulaLocation
-            problems.append(Diagnostic(loc, "公式循环引用：" + cycle.joined(separator: " → "),
+            problems.append(Diagnostic(loc, "公式循环引用：" + Evaluator.cycleText(Array(cycle)),
                                        hint: "指标不能直接或间接地引用自己"))
             for c in cycle { failed.insert(c) }
             return nil
@@ -61,11 +128,13 @@ public struct Evaluator {
 
     mutating func compute(_ ind: Indicator) -> Quantity? {
         let expr: Expr
-        do {
-            expr = try FormulaParser.parse(ind.formula, units: project.units)
-        } catch {
-            problems.append(error.at(ind.formulaLocation))
-            return nil
+        if let e = parsed[ind.id] { expr = e } else {
+            do {
+                expr = try FormulaParser.parse(ind.formula, units: project.units)
+            } catch {
+                problems.append(error.at(ind.formulaLocation))
+                return nil
+            }
         }
         var used: [String] = []
         do {
@@ -112,18 +181,30 @@ public struct Evaluator {
             throw LocalError("通配符 `\(pattern)` 只能用在 sum/avg/min/max 的括号里")
         case .negate(let a, _):
             return try eval(a, ind, &used).negated()
-        case .binary(let op, let a, let b, _):
-            let x = try eval(a, ind, &used), y = try eval(b, ind, &used)
-            switch op {
-            case .add: return try x.adding(y)
-            case .subtract: return try x.subtracting(y)
-            case .multiply: return x.multiplied(by: y, units: project.units)
-            case .divide:
-                guard !y.magnitude.isZero else {
-                    throw LocalError("除数为零", hint: "检查除号后面的数据是否为 0")
-                }
-                return try x.divided(by: y, units: project.units)
+        case .binary:
+            // `a + b + c + …` is left-deep: walk its left spine in a loop rather than
+            // recursing once per term, so long sums cannot exhaust the stack.
+            var rights: [(BinaryOp, Expr)] = []
+            var leftmost = e
+            while case .binary(let op, let a, let b, _) = leftmost {
+                rights.append((op, b))
+                leftmost = a
             }
+            var x = try eval(leftmost, ind, &used)
+            for (op, b) in rights.reversed() {
+                let y = try eval(b, ind, &used)
+                switch op {
+                case .add: x = try x.adding(y)
+                case .subtract: x = try x.subtracting(y)
+                case .multiply: x = x.multiplied(by: y, units: project.units)
+                case .divide:
+                    guard !y.magnitude.isZero else {
+                        throw LocalError("除数为零", hint: "检查除号后面的数据是否为 0")
+                    }
+                    x = try x.divided(by: y, units: project.units)
+                }
+            }
+            return x
         case .call(let f, let args, _):
             var values: [Quantity] = []
             for a in args {
@@ -152,7 +233,9 @@ public struct Evaluator {
         case .min, .max:
             var best = v[0]
             for q in v.dropFirst() {
-                guard q.dimension == best.dimension else { _ = try best.adding(q); continue }
+                guard q.dimension == best.dimension else {
+                    throw LocalError("\(f.rawValue) 的各项量纲不同：\(best.unit.symbol) 与 \(q.unit.symbol)，无法比较大小")
+                }
                 if f == .min ? q.magnitude < best.magnitude : q.magnitude > best.magnitude { best = q }
             }
             return best

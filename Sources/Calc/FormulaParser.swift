@@ -16,6 +16,14 @@ public struct FormulaParser {
     var token: Token = .end
     var tokenStart = 0
     var previous: Token = .end
+    var tokens = 0
+    var nesting = 0
+
+    /// Parentheses, unary signs and function calls nested deeper than this are refused:
+    /// the parser and the evaluator recurse once per level (real formulas nest two or three).
+    public static let maxNesting = 32
+    /// Longer formulas are refused, which also bounds the depth of `a + b + c + …` chains.
+    public static let maxTokens = 1000
 
     public static func parse(_ text: String, units: UnitRegistry) throws(LocalError) -> Expr {
         var p = FormulaParser(chars: Array(QuantityParser.normalize(text)), units: units)
@@ -48,6 +56,11 @@ public struct FormulaParser {
         while pos < chars.count, chars[pos].isWhitespace { pos += 1 }
         tokenStart = pos
         guard pos < chars.count else { token = .end; return }
+        tokens += 1
+        if tokens > Self.maxTokens {
+            throw LocalError("公式过长（超过 \(Self.maxTokens) 个符号）",
+                             hint: "把长公式拆成几个指标，或用 sum(…) 和通配符 *", offset: pos)
+        }
         let c = chars[pos]
         if c.isASCII, c.isNumber || (c == "." && pos + 1 < chars.count && chars[pos + 1].isNumber) {
             token = try numberToken()
@@ -154,10 +167,21 @@ public struct FormulaParser {
         if token == .op("-") {
             let at = tokenStart
             try advance()
+            try enter(at)
+            defer { nesting -= 1 }
             return .negate(try unary(), offset: at)
         }
         if token == .op("+") { try advance() }
         return try primary(allowWildcard: false)
+    }
+
+    /// One more level of nesting (sign, parenthesis or function call), within the limit.
+    mutating func enter(_ at: Int) throws(LocalError) {
+        nesting += 1
+        if nesting > Self.maxNesting {
+            throw LocalError("公式第\(at + 1)个字符处：括号、正负号或函数嵌套过深（超过 \(Self.maxNesting) 层）",
+                             hint: "检查括号是否成对；可把公式拆成几个指标", offset: at)
+        }
     }
 
     mutating func primary(allowWildcard: Bool) throws(LocalError) -> Expr {
@@ -177,6 +201,8 @@ public struct FormulaParser {
                     throw LocalError("公式第\(at + 1)个字符处：未知函数 `\(name)`",
                                      hint: Suggest.hint(name, in: Function.allCases.map(\.rawValue)) + "可用函数：sum avg min max share growth", offset: at)
                 }
+                try enter(at)
+                defer { nesting -= 1 }
                 return try call(f, at: at)
             }
             if name.contains("*") {
@@ -191,6 +217,8 @@ public struct FormulaParser {
             return .ref(name, offset: at)
         case .op("("):
             try advance()
+            try enter(at)
+            defer { nesting -= 1 }
             let e = try expression()
             guard token == .op(")") else { throw unexpected() }
             try advance()

@@ -29,8 +29,12 @@ public enum ContentLoader {
         }
         cache?.reset(ifSiteChanged: read("site.yaml")?.0)
         var regions: [Region] = []
+        var regionsFailed = false
         if let (text, shown) = read("regions.yaml") {
-            do { regions = try ProjectDecoder.regions(text: text, file: shown) } catch { problems.append(error) }
+            do { regions = try ProjectDecoder.regions(text: text, file: shown) } catch {
+                problems.append(error)
+                regionsFailed = true
+            }
         }
 
         let sources = DocumentKind.allKinds.flatMap { kind in
@@ -71,7 +75,8 @@ public enum ContentLoader {
             case .failure(let e): problems.append(e)
             }
         }
-        let project = assemble(config: config, units: units, regions: regions, decoded: decoded, problems: &problems)
+        let project = assemble(config: config, units: units, regions: regions, decoded: decoded,
+                               regionsFailed: regionsFailed, problems: &problems)
         if !problems.isEmpty { throw Diagnostics(problems) }
         return project
     }
@@ -83,7 +88,7 @@ public enum ContentLoader {
 
     /// Cross-file rules: unique slugs and ids, known regions and parents, headline ids.
     public static func assemble(config: SiteConfig, units: UnitRegistry, regions: [Region], decoded: [DecodedDocument],
-                                problems: inout [Diagnostic]) -> Project {
+                                regionsFailed: Bool = false, problems: inout [Diagnostic]) -> Project {
         var regionBySlug: [String: Region] = [:]
         for r in regions {
             if let first = regionBySlug[r.slug] {
@@ -98,18 +103,25 @@ public enum ContentLoader {
                 problems.append(Diagnostic(r.location.with(key: "parent"), "上级地区 `\(p)` 不存在",
                                            hint: Suggest.hint(p, in: regionBySlug.keys)))
             }
-            // Follow parents; a chain longer than the registry is a cycle.
-            var seen: Set<String> = [r.slug], cur = p
-            while let next = regionBySlug[cur]?.parent {
-                if seen.contains(next) {
-                    problems.append(Diagnostic(r.location.with(key: "parent"), "地区上下级形成了循环：\(r.slug) → … → \(next)"))
+            // Follow parents; coming back to this region means it is on a cycle, which is
+            // reported once, at its member with the smallest slug.
+            var chain = [r.slug], cur: String? = p
+            while let c = cur, chain.count <= regions.count {
+                if c == r.slug {
+                    if r.slug == chain.min() {
+                        problems.append(Diagnostic(r.location.with(key: "parent"),
+                                                   "地区上下级形成了循环：" + (chain + [r.slug]).joined(separator: " → "),
+                                                   hint: "每个地区的 parent 应指向更大的上级地区"))
+                    }
                     break
                 }
-                seen.insert(cur)
-                cur = next
+                chain.append(c)
+                cur = regionBySlug[c]?.parent
             }
         }
         func checkRegion(_ slug: String, _ loc: SourceLocation) {
+            // When regions.yaml itself failed, every reference would look unknown: say it once.
+            if regionsFailed { return }
             if regionBySlug[slug] == nil {
                 var hint = Suggest.hint(slug, in: regionBySlug.keys)
                 hint += (hint.isEmpty ? "" : "；") + "地区须先在 content/regions.yaml 中登记"

@@ -12,7 +12,7 @@ public enum SourceText {
             throw Diagnostic(SourceLocation(file: file, line: line), "文件不是有效的 UTF-8 编码",
                              hint: "请用 UTF-8 编码另存此文件（例如在编辑器中选择“UTF-8 无 BOM”）")
         }
-        if !text.contains("\r") { return text }
+        if !text.utf8.contains(UInt8(ascii: "\r")) { return text }
         return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
 

@@ -143,19 +143,54 @@ enum YAMLReader {
         }
     }
 
+    /// libyaml's messages that staff meet most, in Chinese (others are kept in English).
+    static let translations: [(String, String)] = [
+        ("mapping values are not allowed in this context", "这里不能出现“: ”——值里含冒号加空格时，请把整个值用引号括起来"),
+        ("did not find expected key", "缩进不对齐，或上一行的值没有写完"),
+        ("did not find expected ',' or ']'", "方括号 [ ] 没有闭合，或列表项之间缺逗号"),
+        ("did not find expected ',' or '}'", "花括号 { } 没有闭合，或各项之间缺逗号"),
+        ("found unexpected end of stream", "文字意外结束（引号或括号没有闭合）"),
+        ("found character that cannot start any token", "这一行有不能开头的字符（如 Tab、@ 或 `）"),
+        ("found undefined alias", "引用了未定义的别名（*名字）"),
+        ("could not find expected ':'", "缺少冒号“:”"),
+        ("block sequence entries are not allowed in this context", "这里不能开始“- ”列表，检查缩进"),
+        ("while scanning a simple key", "读取键名时"),
+        ("while parsing a block mapping", "读取键值映射时"),
+        ("while parsing a flow sequence", "读取方括号列表时"),
+        ("while parsing a flow mapping", "读取花括号映射时"),
+        ("while scanning a quoted scalar", "读取引号中的文字时"),
+        ("while parsing a block collection", "读取列表时"),
+    ]
+
+    static func chinese(_ text: String) -> String {
+        translations.first { text.hasPrefix($0.0) }?.1 ?? text
+    }
+
     static func diagnostic(_ e: YamlError, yaml: String, file: String, offset: Int) -> Diagnostic {
         let hint = "检查这一行的冒号、缩进和引号；冒号后要有空格，含冒号或 # 的文字请用引号括起来"
         switch e {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
-            let what = [context?.text, problem].compactMap { $0 }.joined(separator: "，")
+            let what = [context?.text, problem].compactMap { $0 }.map(YAMLReader.chinese).joined(separator: "，")
+            // An unclosed bracket or quote is noticed lines later; the line to fix is where it opened.
+            if let context, context.mark.line < mark.line,
+               ["flow sequence", "flow mapping", "quoted scalar", "simple key"].contains(where: context.text.hasSuffix) {
+                return Diagnostic(SourceLocation(file: file, line: context.mark.line + offset),
+                                  "YAML 语法错误：\(what)（在第 \(mark.line + offset) 行发现）",
+                                  hint: "这一行开始的括号或引号没有闭合；" + hint)
+            }
             return Diagnostic(SourceLocation(file: file, line: mark.line + offset), "YAML 语法错误：\(what)", hint: hint)
         case let .duplicatedKeysInMapping(duplicates, context):
             let key = duplicates.first ?? ""
             let line = secondOccurrence(of: key, in: yaml) ?? context.mark.line
             return Diagnostic(SourceLocation(file: file, line: line + offset, key: key), "YAML 中键 `\(key)` 重复出现",
                               hint: "同一层级的每个键只能写一次，删去或合并重复的那一个")
-        case let .reader(problem, _, _, _):
-            return Diagnostic(SourceLocation(file: file, line: 1 + offset), "YAML 无法读取：\(problem)")
+        case let .reader(problem, at, _, _):
+            // `at` counts characters from the start of the YAML text.
+            let line = 1 + (at.map { n in yaml.prefix(n).reduce(0) { $1 == "\n" ? $0 + 1 : $0 } } ?? 0)
+            let control = problem.contains("control characters")
+            return Diagnostic(SourceLocation(file: file, line: line + offset),
+                              control ? "YAML 中有不可见的控制字符（如 NUL）" : "YAML 无法读取：\(problem)",
+                              hint: control ? "删去这一行中不可见的控制字符；从其他软件粘贴的文字有时带有这类字符" : "")
         default:
             return Diagnostic(SourceLocation(file: file, line: 1 + offset), "YAML 无法解析：\(e)", hint: hint)
         }

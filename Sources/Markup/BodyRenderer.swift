@@ -167,7 +167,7 @@ public enum BodyRenderer {
         do {
             w = try QuantityParser.parseWritten(written, units: context.units)
         } catch {
-            out.problems.append(Diagnostic(loc, "fig:\(id) 链接的文字 `\(written)` 不是数量：\(error.message)",
+            out.problems.append(Diagnostic(loc, "fig:\(id) 链接的文字 `\(written)` 不是“数字+单位”的形式（\(error.message)）",
                                            hint: "链接文字应为“数字+单位”，例如 [413.8万千瓦](fig:\(id))；或留空 [](fig:\(id)) 由程序填入数值"))
             return
         }

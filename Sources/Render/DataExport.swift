@@ -31,7 +31,13 @@ public enum DataExport {
         }
         let enc = JSONEncoder()
         enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? enc.encode(records)) ?? Data(), as: UTF8.self) + "\n"
+        return safeJSON(String(decoding: (try? enc.encode(records)) ?? Data(), as: UTF8.self)) + "\n"
+    }
+
+    /// `<`, `>` and `&` as JSON escapes, so the file is inert even if served or embedded as HTML.
+    public static func safeJSON(_ s: String) -> String {
+        s.replacingOccurrences(of: "&", with: "\\u0026").replacingOccurrences(of: "<", with: "\\u003c")
+            .replacingOccurrences(of: ">", with: "\\u003e")
     }
 
     static func csvField(_ s: String) -> String {

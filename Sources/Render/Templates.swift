@@ -24,6 +24,9 @@ public struct Templates: Sendable {
             }
             do {
                 try library.register(text, named: String(name.dropLast(".mustache".count)))
+            } catch let e as MustacheTemplate.ParserError {
+                problems.append(Diagnostic(SourceLocation(file: shown, line: e.context.lineNumber), "模板语法错误：\(e.error)",
+                                           hint: "第 \(e.context.columnNumber) 列附近：\(e.context.line)"))
             } catch {
                 problems.append(Diagnostic(SourceLocation(file: shown, line: 0), "模板语法错误：\(error)"))
             }

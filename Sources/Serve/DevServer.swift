@@ -54,6 +54,9 @@ public final class DevServer: Sendable {
                 if let r = site.rebuildIfChanged() {
                     if r.ok {
                         log(String(format: "已重新生成（%.0f ms，重新读取 %d 个文件）", r.seconds * 1000, r.decodedFiles))
+                        if !r.failedChecks.isEmpty {
+                            log("有 \(r.failedChecks.count) 项数字核验未通过：\n" + r.failedChecks.joined(separator: "\n"))
+                        }
                     } else if let p = site.currentProblems {
                         log("生成失败，浏览器将显示错误页：\n\(p.description)")
                     }

@@ -84,6 +84,28 @@ public enum CheckReport {
         var comparator: String
         var label: String
         var note: String?
+
+        enum CodingKeys: String, CodingKey {
+            case id, kind, status, file, line, stated, computed, difference, tolerance, unit, comparator, label, note
+        }
+
+        /// Every key is present; absent values are `null` (DESIGN §4's schema).
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id)
+            try c.encode(kind, forKey: .kind)
+            try c.encode(status, forKey: .status)
+            try c.encode(file, forKey: .file)
+            try c.encode(line, forKey: .line)
+            try c.encode(stated, forKey: .stated)
+            try c.encode(computed, forKey: .computed)
+            try c.encode(difference, forKey: .difference)
+            try c.encode(tolerance, forKey: .tolerance)
+            try c.encode(unit, forKey: .unit)
+            try c.encode(comparator, forKey: .comparator)
+            try c.encode(label, forKey: .label)
+            try c.encode(note, forKey: .note)
+        }
     }
 
     struct JSONReport: Codable {

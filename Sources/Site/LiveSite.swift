@@ -18,6 +18,8 @@ public final class LiveSite: @unchecked Sendable {
         public var ok: Bool
         public var seconds: Double
         public var decodedFiles: Int
+        /// Checks that fail CI, as text lines (shown in the terminal).
+        public var failedChecks: [String] = []
     }
 
     let content: URL
@@ -59,7 +61,8 @@ public final class LiveSite: @unchecked Sendable {
             problems = nil
             version += 1
             lock.unlock()
-            return RebuildResult(ok: true, seconds: Timings.seconds(since: start), decodedFiles: cache.decoded.misses)
+            return RebuildResult(ok: true, seconds: Timings.seconds(since: start), decodedFiles: cache.decoded.misses,
+                                 failedChecks: analysis.failedChecks.map(CheckReport.line))
         } catch let e as Diagnostics {
             fail(e)
         } catch {
@@ -110,7 +113,6 @@ public final class LiveSite: @unchecked Sendable {
         while path.hasPrefix("/") { path.removeFirst() }
         if path.isEmpty || path.hasSuffix("/") { path += "index.html" }
         if path.split(separator: "/").contains("..") { return Response(status: 400, contentType: "text/plain", body: Data("bad path".utf8)) }
-        let isHTML = path.hasSuffix(".html")
         lock.lock()
         let broken = problems
         let r = renderer
@@ -121,6 +123,7 @@ public final class LiveSite: @unchecked Sendable {
         }
         let cached = pages[path]
         lock.unlock()
+        let isHTML = path.hasSuffix(".html")
         if let broken, isHTML, !stale {
             return Response(status: 500, contentType: "text/html; charset=utf-8", body: Data(LiveSite.errorPage(broken).utf8))
         }

@@ -44,6 +44,15 @@ public enum Scaffold {
             unit: 万元
             stated: 20 万元
             where: 一（一）
+        # 图表（可选）：type 为 bar（条形）、stacked（堆叠）或 composition（构成）；
+        # data 写编号列表或通配模式；在正文中单独一段写 [](chart:图表编号) 放置图表。
+        charts:
+          \(prefix)_parts:
+            title: 示例合计的构成
+            type: composition
+            data: [\(prefix).example.part_a, \(prefix).example.part_b]
+            unit: 万元
+            labels: {\(prefix).example.part_a: 甲, \(prefix).example.part_b: 乙}
         ---
 
         ## 一、概况
@@ -52,6 +61,8 @@ public enum Scaffold {
         程序会核对所写数字与计算结果是否一致；也可以留空让程序填入数值：[](fig:\(prefix).example.part_a)。
 
         提到地区时可以链接到地区页：[鄂尔多斯市](region:ordos)。
+
+        [](chart:\(prefix)_parts)
 
         ## 二、建议
 

@@ -53,12 +53,21 @@ struct Serve: AsyncParsableCommand {
         }
         signals.resume()
         printErr("预览地址：http://127.0.0.1:\(port)/   （按 Ctrl-C 停止）")
+        if let first, !first.failedChecks.isEmpty {
+            printErr("有 \(first.failedChecks.count) 项数字核验未通过：\n" + first.failedChecks.joined(separator: "\n"))
+        }
         do {
             try await server.run()
         } catch {
             // Stopping by Ctrl-C ends `run` with an error; the handler exits with 0.
-            try await Task.sleep(nanoseconds: 2_000_000_000)
-            throw error
+            try await Task.sleep(nanoseconds: 1_000_000_000)
+            let text = "\(error)"
+            if text.contains("in use") || text.contains("(98)") {
+                printErr("错误: 端口 \(port) 已被占用，无法启动预览（换一个端口，例如 --port \(port + 1)）")
+            } else {
+                printErr("错误: 预览服务器停止：\(text)")
+            }
+            throw ExitCode(1)
         }
     }
 }
@@ -117,6 +126,9 @@ func analyze(_ paths: Paths, templates: Templates? = nil) throws(ExitCode) -> An
 func displayPath(_ p: String) -> String {
     var s = p
     while s.hasSuffix("/") && s.count > 1 { s.removeLast() }
+    // An absolute path inside the working folder is shown relative to it.
+    let cwd = FileManager.default.currentDirectoryPath
+    if s.hasPrefix(cwd + "/") { s = String(s.dropFirst(cwd.count + 1)) }
     return s
 }
 

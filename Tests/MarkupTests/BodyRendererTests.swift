@@ -63,7 +63,7 @@ func render(_ body: String, bodyStartLine: Int = 10) throws -> RenderedBody {
         #expect(lines == [12, 14, 16, 18, 20])
         #expect(r.problems[0].hint.contains("ordos.capacity.total"))
         #expect(r.problems[3].hint.contains("dalad"))
-        #expect(r.problems[4].message.contains("不是数量"))
+        #expect(r.problems[4].message.contains("数字+单位"))
     }
 
     @Test func crossReferencesResolve() throws {

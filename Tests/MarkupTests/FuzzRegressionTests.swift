@@ -1,0 +1,29 @@
+import BriefingCore
+import Foundation
+import Markup
+import Testing
+
+/// Inputs kept in fuzz/regressions/links/ (once found by `make fuzz`), rendered as bodies
+/// the normal way: no crash, problems on lines of the body, no markup from the input.
+@Suite struct LinkFuzzRegressionTests {
+    static let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("fuzz/regressions/links")
+
+    static var inputs: [URL] {
+        ((try? FileManager.default.contentsOfDirectory(at: dir, includingPropertiesForKeys: nil)) ?? [])
+            .filter { !$0.lastPathComponent.hasPrefix(".") }.sorted { $0.path < $1.path }
+    }
+
+    @Test func replayKeptInputs() throws {
+        for url in Self.inputs {
+            let body = String(decoding: try Data(contentsOf: url), as: UTF8.self)
+            let start = ContinuousClock.now
+            _ = BodyRenderer.anchors(of: body)
+            let r = try render(body, bodyStartLine: 20)
+            let lines = 1 + body.utf8.reduce(0) { $1 == 0x0A || $1 == 0x0D ? $0 + 1 : $0 }
+            #expect(r.problems.allSatisfy { (20..<(20 + lines)).contains($0.location.line) }, "\(url.lastPathComponent)")
+            #expect(!r.html.lowercased().contains("<script"), "\(url.lastPathComponent)")
+            #expect(ContinuousClock.now - start < .seconds(5), "\(url.lastPathComponent)")
+        }
+    }
+}

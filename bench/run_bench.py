@@ -1,0 +1,459 @@
+#!/usr/bin/env python3
+"""Briefing vs Hugo benchmark (issue 6).
+
+For each N (default 1,000 and 10,000; --big adds 100,000 for Briefing alone) it generates
+the synthetic corpus (bench/gen_corpus.py), then on tmpfs (/dev/shm) and on disk runs,
+interleaved, several times each:
+
+    briefing build --content C --templates T --output O [--timings]
+    briefing check --content C
+    hugo --quiet -s hugo-single -d O      (single pages only)
+    hugo --quiet -s hugo-tax -d O         (single pages + topics and regions taxonomies)
+
+each under /usr/bin/time -v (peak RSS), and prints a Markdown table of median wall time,
+input reports per second, peak RSS and the ratio Briefing/Hugo in reports per second
+(from the same invocation). The table, the machine, the issue-6 targets (met/missed) and
+Briefing's per-phase timings go to bench/RESULTS.md.
+
+    python3 bench/run_bench.py                      # N = 1000, 10000; 3 runs
+    python3 bench/run_bench.py --big                # also N = 100000 (Briefing only)
+    python3 bench/run_bench.py --sizes 200 --runs 1 --results /tmp/r.md   # smoke test
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(HERE)
+sys.path.insert(0, HERE)
+import gen_corpus  # noqa: E402
+
+TOOLS = ["briefing build", "briefing check", "hugo single", "hugo taxonomies"]
+HUGO_SITE = {"hugo single": "hugo-single", "hugo taxonomies": "hugo-tax"}
+
+
+def log(msg: str):
+    print(msg, file=sys.stderr, flush=True)
+
+
+# ---------------------------------------------------------------------------------------
+# Machine.
+
+def sh(cmd: list[str]) -> str:
+    try:
+        return subprocess.run(cmd, capture_output=True, text=True, timeout=60).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return ""
+
+
+def fs_type(path: str) -> str:
+    path = os.path.realpath(path)
+    best, kind = "", "?"
+    with open("/proc/mounts") as f:
+        for line in f:
+            parts = line.split()
+            mnt, t = parts[1], parts[2]
+            if (path == mnt or path.startswith(mnt.rstrip("/") + "/")) and len(mnt) >= len(best):
+                best, kind = mnt, t
+    return f"{kind} ({best})"
+
+
+def loadavg() -> str:
+    try:
+        with open("/proc/loadavg") as f:
+            return " ".join(f.read().split()[:3])
+    except OSError:
+        return "?"
+
+
+def busy_processes(own: set[int]) -> list[str]:
+    """Other processes using CPU right now (they skew a 2-core benchmark)."""
+    out = sh(["ps", "-eo", "pid=,ppid=,pcpu=,args="])
+    busy = []
+    for line in out.splitlines():
+        parts = line.split(None, 3)
+        if len(parts) < 4:
+            continue
+        pid, ppid, pcpu, args = int(parts[0]), int(parts[1]), float(parts[2]), parts[3]
+        if pid in own or ppid in own or pcpu < 20:
+            continue
+        busy.append(f"{args[:80]} ({pcpu:.0f}% CPU)")
+    return busy
+
+
+def machine(briefing: str, tmpfs: str, disk: str) -> dict:
+    cpu = "?"
+    with open("/proc/cpuinfo") as f:
+        for line in f:
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    mem = "?"
+    with open("/proc/meminfo") as f:
+        for line in f:
+            if line.startswith("MemTotal"):
+                mem = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
+    commit = sh(["git", "-C", REPO, "rev-parse", "--short", "HEAD"])
+    dirty = sh(["git", "-C", REPO, "status", "--porcelain", "--", "Sources", "Package.swift", "templates"])
+    return {
+        "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "nproc": str(len(os.sched_getaffinity(0))),
+        "memory": mem,
+        "cpu": cpu,
+        "kernel": f"{platform.system()} {platform.release()}",
+        "swift": sh(["swift", "--version"]).splitlines()[0] if sh(["swift", "--version"]) else "?",
+        "hugo": sh(["hugo", "version"]) or "not installed",
+        "python": platform.python_version(),
+        "briefing": os.path.relpath(briefing, REPO) if briefing.startswith(REPO) else briefing,
+        "commit": (commit or "?") + (" + uncommitted changes in Sources/templates" if dirty else ""),
+        "tmpfs": f"{tmpfs} — {fs_type(tmpfs)}",
+        "disk": f"{disk} — {fs_type(disk)}",
+    }
+
+
+# ---------------------------------------------------------------------------------------
+# Runs.
+
+class Run:
+    def __init__(self, wall: float, rss_kb: int, rc: int | None, stderr: str, cpu: float = 0.0):
+        self.wall, self.rss_kb, self.rc, self.stderr, self.cpu = wall, rss_kb, rc, stderr, cpu
+
+    @property
+    def ok(self) -> bool:
+        return self.rc == 0
+
+
+def timed(cmd: list[str], timeout: float, cwd: str | None = None) -> Run:
+    """Runs cmd under /usr/bin/time -v; wall time from perf_counter, peak RSS from time."""
+    with tempfile.NamedTemporaryFile("r", suffix=".time", delete=False) as tf:
+        tpath = tf.name
+    full = ["/usr/bin/time", "-v", "-o", tpath] + cmd
+    t0 = time.perf_counter()
+    try:
+        p = subprocess.run(full, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                           timeout=timeout, cwd=cwd)
+        wall = time.perf_counter() - t0
+        rc, err = p.returncode, p.stderr
+    except subprocess.TimeoutExpired as e:
+        wall, rc = time.perf_counter() - t0, None
+        err = (e.stderr.decode(errors="replace") if isinstance(e.stderr, bytes) else (e.stderr or "")) + \
+            f"\n(timed out after {timeout:.0f} s)"
+    rss, cpu = 0, 0.0
+    try:
+        with open(tpath) as f:
+            for line in f:
+                line = line.strip()
+                if line.startswith("Maximum resident set size"):
+                    rss = int(line.rsplit(":", 1)[1])
+                elif line.startswith(("User time", "System time")):
+                    cpu += float(line.rsplit(":", 1)[1])
+                elif line.startswith("Exit status") and rc is not None:
+                    rc = int(line.rsplit(":", 1)[1])
+    finally:
+        os.unlink(tpath)
+    return Run(wall, rss, rc, err, cpu)
+
+
+def rmtree(path: str):
+    if os.path.lexists(path):
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def du_bytes(path: str) -> int:
+    total = 0
+    for root, _, files in os.walk(path):
+        for f in files:
+            try:
+                total += os.lstat(os.path.join(root, f)).st_blocks * 512
+            except OSError:
+                pass
+    return total
+
+
+def free_bytes(path: str) -> int:
+    st = os.statvfs(path)
+    return st.f_bavail * st.f_frsize
+
+
+def parse_timings(stderr: str) -> str:
+    """The `--timings` block of briefing build's stderr (everything from its first phase line)."""
+    lines = stderr.strip("\n").splitlines()
+    for k, line in enumerate(lines):
+        if re.search(r"\b(load|timings?)\b", line, re.I):
+            return "\n".join(lines[k:])
+    return "\n".join(lines[-12:])
+
+
+def median(xs: list[float]) -> float:
+    return statistics.median(xs) if xs else float("nan")
+
+
+# ---------------------------------------------------------------------------------------
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description="Briefing vs Hugo benchmark (issue 6)")
+    ap.add_argument("--sizes", default="1000,10000", help="comma-separated N (default 1000,10000)")
+    ap.add_argument("--big", action="store_true", help="also N = 100000 (Briefing only)")
+    ap.add_argument("--runs", type=int, default=3, help="runs per tool, N and storage (default 3; median)")
+    ap.add_argument("--seed", type=int, default=6)
+    ap.add_argument("--briefing", default=os.path.join(REPO, ".build", "release", "briefing"))
+    ap.add_argument("--templates", default=os.path.join(REPO, "templates"))
+    ap.add_argument("--hugo", default=shutil.which("hugo") or "", help="hugo binary ('' to skip Hugo)")
+    ap.add_argument("--tmpfs-dir", default="/dev/shm/briefing-bench")
+    ap.add_argument("--disk-dir", default="/tmp/briefing-bench")
+    ap.add_argument("--storages", default="tmpfs,disk", help="tmpfs, disk or both (default)")
+    ap.add_argument("--timeout", type=float, default=900, help="seconds per run before giving up (default 900)")
+    ap.add_argument("--results", default=os.path.join(HERE, "RESULTS.md"), help="Markdown output ('' for none)")
+    ap.add_argument("--keep", action="store_true", help="keep corpora and outputs")
+    a = ap.parse_args(argv)
+
+    sizes = [int(s) for s in a.sizes.split(",") if s.strip()]
+    big = 100_000
+    if a.big and big not in sizes:
+        sizes.append(big)
+    storages = [s.strip() for s in a.storages.split(",") if s.strip()]
+    briefing = os.path.abspath(a.briefing)
+    templates = os.path.abspath(a.templates)
+    if not os.access(briefing, os.X_OK):
+        log(f"error: no Briefing binary at {briefing}; run `swift build -c release --product briefing`")
+        return 2
+    if not os.access("/usr/bin/time", os.X_OK):
+        log("error: /usr/bin/time is missing (apt-get install time)")
+        return 2
+    hugo = a.hugo if a.hugo and os.access(a.hugo, os.X_OK) else ""
+    if not hugo:
+        log("note: hugo not found, Hugo rows are skipped (apt-get install hugo)")
+    help_text = subprocess.run([briefing, "build", "--help"], capture_output=True, text=True).stdout
+    has_timings = "--timings" in help_text
+    base = {"tmpfs": a.tmpfs_dir, "disk": a.disk_dir}
+    for s in storages:
+        os.makedirs(base[s], exist_ok=True)
+    info = machine(briefing, base.get("tmpfs", a.tmpfs_dir), base.get("disk", a.disk_dir))
+    info["load_start"] = loadavg()
+    own = {os.getpid(), os.getppid()}
+    busy0 = busy_processes(own)
+    log(f"machine: {info['nproc']} cores, {info['memory']}, {info['cpu']}; {info['swift']}; {info['hugo']}")
+
+    results: dict[tuple, list[Run]] = {}      # (N, storage, tool) → runs
+    notes: list[str] = []
+    corpus_stats: dict[int, dict] = {}
+    timings: dict[tuple, str] = {}            # (N, storage) → timings text of the median build
+    out_size: dict[str, int] = {}             # storage → bytes of Briefing's output at the last N
+    given_up: set[tuple] = set()              # (storage, tool) that timed out at a smaller N
+
+    for n in sizes:
+        with_hugo = bool(hugo) and n < big
+        tools = [t for t in TOOLS if with_hugo or not t.startswith("hugo")]
+        # Corpus: generated on the first storage, copied to the others (identical bytes).
+        corpora: dict[str, str] = {}
+        for k, s in enumerate(storages):
+            corpus = os.path.join(base[s], f"corpus-n{n}")
+            if k == 0:
+                t0 = time.perf_counter()
+                st = gen_corpus.generate(n, a.seed, corpus, hugo=with_hugo)
+                st["seconds"] = time.perf_counter() - t0
+                corpus_stats[n] = st
+                log(f"N={n}: corpus generated in {st['seconds']:.1f} s ({corpus})")
+            else:
+                prev = corpora[storages[0]]
+                rmtree(corpus)
+                shutil.copytree(prev, corpus, symlinks=True)
+            corpora[s] = corpus
+        for s in storages:
+            corpus = corpora[s]
+            out = os.path.join(base[s], f"out-n{n}")
+            # Skip the storage if Briefing's output would not fit (scaled from the previous N).
+            if s in out_size and n == big:
+                need = out_size[s][1] * n / out_size[s][0] * 1.3
+                if free_bytes(base[s]) < need:
+                    msg = (f"N={n} on {s}: skipped, Briefing's output would need about {need / 2**30:.1f} GiB "
+                           f"and {free_bytes(base[s]) / 2**30:.1f} GiB are free")
+                    log(msg)
+                    notes.append(msg)
+                    continue
+            for r in range(a.runs):
+                for tool in tools:
+                    if (s, tool) in given_up:
+                        continue
+                    rmtree(out)
+                    os.sync()
+                    if tool == "briefing build":
+                        cmd = [briefing, "build", "--content", os.path.join(corpus, "content"),
+                               "--templates", templates, "--output", out] + (["--timings"] if has_timings else [])
+                    elif tool == "briefing check":
+                        cmd = [briefing, "check", "--content", os.path.join(corpus, "content")]
+                    else:
+                        cmd = [hugo, "--quiet", "-s", os.path.join(corpus, HUGO_SITE[tool]), "-d", out]
+                    run = timed(cmd, a.timeout)
+                    results.setdefault((n, s, tool), []).append(run)
+                    state = "ok" if run.ok else ("TIMEOUT" if run.rc is None else f"exit {run.rc}")
+                    log(f"N={n} {s:5} run {r + 1}/{a.runs} {tool:16} {run.wall:8.2f} s "
+                        f"{run.rss_kb / 1024:7.0f} MB  {state}")
+                    if tool == "briefing build" and run.ok and r == 0:
+                        out_size[s] = (n, du_bytes(out))
+                    if not run.ok:
+                        tail = "\n".join(run.stderr.strip().splitlines()[-5:])
+                        notes.append(f"N={n} {s} {tool} run {r + 1}: {state}: {tail}")
+                        if run.rc is None:
+                            given_up.add((s, tool))
+                            notes.append(f"{tool} on {s}: not run again (timed out at N={n}) for larger N")
+                    if tool == "briefing build" and not run.ok and run.rc is None:
+                        pass
+            rmtree(out)
+            builds = [x for x in results.get((n, s, "briefing build"), []) if x.ok]
+            if has_timings and builds:
+                med = sorted(builds, key=lambda x: x.wall)[len(builds) // 2]
+                timings[(n, s)] = parse_timings(med.stderr)
+        if not a.keep:
+            for s in storages:
+                rmtree(corpora[s])
+
+    info["load"] = f"{info['load_start']} at start, {loadavg()} at end (1/5/15 min)"
+    busy1 = busy_processes(own)
+    if busy0 or busy1:
+        notes.append("Other processes were using CPU during the benchmark, so absolute times are pessimistic: "
+                     + "; ".join(sorted(set(busy0 + busy1))[:6]))
+
+    # --- table
+    rows = []
+    for n in sizes:
+        for s in storages:
+            bruns = [x for x in results.get((n, s, "briefing build"), []) if x.ok]
+            b_rate = n / median([x.wall for x in bruns]) if bruns else None
+            for tool in TOOLS:
+                runs = results.get((n, s, tool))
+                if not runs:
+                    continue
+                good = [x for x in runs if x.ok]
+                if not good:
+                    rows.append((n, s, tool, None, None, None, None, runs, None))
+                    continue
+                wall = median([x.wall for x in good])
+                rate = n / wall
+                rss = median([x.rss_kb for x in good]) / 1024
+                ratio = b_rate / rate if tool.startswith("hugo") and b_rate else None
+                cores = median([x.cpu / x.wall for x in good if x.wall > 0])
+                rows.append((n, s, tool, wall, rate, rss, ratio, runs, cores))
+
+    corpus_name = f"gen_corpus seed {a.seed}"
+    head = ("| corpus | N | storage | tool | median wall s | reports/s | peak RSS MB | Briefing/Hugo | CPU/wall | runs (s) |\n"
+            "| --- | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | --- |\n")
+    lines = []
+    for n, s, tool, wall, rate, rss, ratio, runs, cores in rows:
+        runs_s = ", ".join(f"{x.wall:.2f}" if x.ok else ("timeout" if x.rc is None else f"exit {x.rc}") for x in runs)
+        if wall is None:
+            lines.append(f"| {corpus_name} | {n} | {s} | {tool} | failed | – | – | – | – | {runs_s} |")
+        else:
+            lines.append(f"| {corpus_name} | {n} | {s} | {tool} | {wall:.3f} | {rate:,.0f} | {rss:.0f} | "
+                         f"{'%.2f×' % ratio if ratio else ''} | {cores:.2f} | {runs_s} |")
+    table = head + "\n".join(lines) + "\n"
+    print(table)
+
+    # --- targets
+    def get(n, s, tool):
+        for row in rows:
+            if row[:3] == (n, s, tool):
+                return row
+        return None
+
+    targets = []
+    b10 = get(10_000, "tmpfs", "briefing build")
+    for tool, need in (("hugo single", 3.0), ("hugo taxonomies", 4.0)):
+        h = get(10_000, "tmpfs", tool)
+        if b10 and h and b10[3] is not None and h[3] is not None:
+            ratio = h[6]
+            verdict = "met" if ratio >= need else f"missed: {ratio:.2f}× (needs {need / ratio:.1f}× faster)"
+            targets.append((f"N=10,000 tmpfs: Briefing ≥ {need:.0f}× the reports/s of Hugo {tool[5:]}",
+                            f"{b10[4]:,.0f} vs {h[4]:,.0f} reports/s = {ratio:.2f}×", verdict))
+        else:
+            targets.append((f"N=10,000 tmpfs: Briefing ≥ {need:.0f}× Hugo {tool[5:]}", "not measured", "–"))
+    if b10 and b10[5] is not None:
+        targets.append(("Peak RSS of briefing build at N=10,000 ≤ 150 MB", f"{b10[5]:.0f} MB",
+                        "met" if b10[5] <= 150 else f"missed by {b10[5] - 150:.0f} MB ({b10[5] / 150:.1f}×)"))
+    else:
+        targets.append(("Peak RSS of briefing build at N=10,000 ≤ 150 MB", "not measured", "–"))
+    c10 = get(10_000, "tmpfs", "briefing check")
+    if c10 and c10[3] is not None:
+        targets.append(("briefing check at N=10,000 ≤ 1 s", f"{c10[3]:.2f} s",
+                        "met" if c10[3] <= 1 else f"missed by {c10[3] - 1:.2f} s ({c10[3]:.1f}×)"))
+    else:
+        targets.append(("briefing check at N=10,000 ≤ 1 s", "not measured", "–"))
+    per = {}
+    for n in sizes:
+        row = get(n, "tmpfs", "briefing build")
+        if row and row[3] is not None:
+            per[n] = row[3] / n * 1000
+    per_txt = ", ".join(f"{n:,}: {v:.2f} ms" for n, v in per.items()) or "not measured"
+    if big in per and len(per) >= 2:
+        spread = max(per.values()) / min(per.values())
+        targets.append(("N=100,000 builds; ms per report at 1k/10k/100k within 1.5×", f"{per_txt} (spread {spread:.2f}×)",
+                        "met" if spread < 1.5 else f"missed: spread {spread:.2f}×"))
+    else:
+        b100 = results.get((big, "tmpfs", "briefing build"))
+        spread = max(per.values()) / min(per.values()) if len(per) >= 2 else None
+        why = "not run (make bench BIG=1)" if not b100 else "did not complete"
+        targets.append(("N=100,000 builds; ms per report at 1k/10k/100k within 1.5×",
+                        per_txt + (f" (1k→10k spread {spread:.2f}×)" if spread else ""), why))
+    ttable = "| target | measured | verdict |\n| --- | --- | --- |\n" + \
+        "".join(f"| {t} | {m} | {v} |\n" for t, m, v in targets)
+    print(ttable)
+
+    if a.results:
+        write_results(a, info, sizes, corpus_stats, table, ttable, timings, notes, has_timings)
+        log(f"wrote {a.results}")
+    return 0
+
+
+def write_results(a, info, sizes, corpus_stats, table, ttable, timings, notes, has_timings):
+    md = ["# Benchmark: Briefing vs Hugo (issue 6)\n\n",
+          "Generated by `make bench` (`bench/run_bench.py`); rerun to refresh. "
+          f"Each cell is the median of {a.runs} run(s); runs of the four tools are interleaved, so the "
+          "ratios come from the same invocation. Wall time is measured around the process, peak RSS by "
+          "`/usr/bin/time -v`. Reports/s = input reports ÷ median wall time. "
+          "Briefing/Hugo = Briefing build's reports/s ÷ that Hugo build's reports/s (same N and storage). "
+          "CPU/wall = (user + system CPU seconds) ÷ wall seconds, i.e. cores kept busy.\n\n",
+          "## Machine\n\n"]
+    for k in ("date", "nproc", "memory", "cpu", "kernel", "swift", "hugo", "python", "briefing", "commit",
+              "tmpfs", "disk", "load"):
+        md.append(f"- **{k}**: {info[k]}\n")
+    md.append("\n## Corpus\n\n")
+    md.append("`bench/gen_corpus.py` (seed {}): Briefing's own schema, and the same prose for Hugo with "
+              "`fig:` links replaced by their text or value and `report:`/`region:` links by plain links.\n\n".format(a.seed))
+    md.append("| N | generated in s | figures | indicators | acknowledged discrepancies | prose KB/report |\n"
+              "| ---: | ---: | ---: | ---: | ---: | ---: |\n")
+    for n in sizes:
+        st = corpus_stats.get(n)
+        if st:
+            md.append(f"| {n} | {st['seconds']:.1f} | {st['figures']} | {st['indicators']} | {st['ack']} | "
+                      f"{st['body_bytes'] / n / 1024:.1f} |\n")
+    md.append("\nHugo layouts: *single* renders single pages and a minimal home page (taxonomy, term, section, "
+              "RSS, sitemap, robots.txt and 404 disabled); *taxonomies* adds topics and regions taxonomies "
+              "(term and taxonomy list pages), the section list and a home list (RSS and sitemap off). "
+              "Briefing build writes every page kind (reports, indicators and figures, regions, topics, checks, "
+              "feed, sitemap, JSON/CSV) and runs all checks.\n\n")
+    md.append("## Results\n\n" + table + "\n## Targets of issue 6\n\n" + ttable + "\n")
+    md.append("## Per-phase timings (`briefing build --timings`, median run)\n\n")
+    if not has_timings:
+        md.append("Not available: this `briefing build` has no `--timings` option.\n\n")
+    elif not timings:
+        md.append("No successful build to take timings from.\n\n")
+    for (n, s), text in sorted(timings.items(), key=lambda kv: (kv[0][0] != 10_000, kv[0])):
+        md.append(f"N={n:,}, {s}:\n\n```\n{text}\n```\n\n")
+    if notes:
+        md.append("## Notes\n\n" + "".join(f"- {x}\n" for x in notes) + "\n")
+    with open(a.results, "w", encoding="utf-8") as f:
+        f.write("".join(md))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

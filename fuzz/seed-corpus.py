@@ -1,0 +1,64 @@
+#!/usr/bin/env python3
+"""Regenerates fuzz/corpus/<target>/ from the real content/ (run from the repository root).
+
+front-matter/  every report and case file as it is
+formula/       every formula in the front matter, one per file, plus a few that use the
+               fuzz project's own ids (fuzz/Sources/FuzzFormula) so evaluation goes deep
+links/         every Markdown body, plus snippets with each link scheme the rewriter knows
+"""
+import hashlib, pathlib, re
+
+root = pathlib.Path(__file__).resolve().parent.parent
+out = root / "fuzz" / "corpus"
+
+
+def put(target: str, data: bytes) -> None:
+    d = out / target
+    d.mkdir(parents=True, exist_ok=True)
+    (d / hashlib.sha1(data).hexdigest()[:16]).write_bytes(data)
+
+
+files = sorted((root / "content").glob("*/*.md"))
+formulas = set()
+for f in files:
+    raw = f.read_bytes()
+    put("front-matter", raw)
+    text = raw.decode("utf-8")
+    parts = text.split("\n---\n", 1)
+    if len(parts) == 2:
+        put("links", parts[1].encode())
+    in_indicators = False
+    for line in parts[0].splitlines():
+        if re.match(r"^indicators:\s*$", line):
+            in_indicators = True
+            continue
+        if re.match(r"^\S", line):
+            in_indicators = False
+        m = re.match(r"^\s+formula:\s*(.+)$", line)
+        if m:
+            formulas.add(m.group(1).strip())
+        m = re.match(r"^  [a-z0-9_.]+:\s+(\S.*)$", line)
+        if in_indicators and m and not re.match(r"^[\d.]+\s*\S*$", m.group(1)):
+            formulas.add(m.group(1).strip())
+for f in sorted(formulas):
+    put("formula", f.encode())
+for f in [
+    "ordos.capacity.pv + ordos.capacity.wind + ordos.capacity.hydro",
+    "sum(banner.*.capacity.pv)\nfz.a / ordos.capacity.pv\nshare(fz.a, ordos.capacity.pv)\ngrowth(fz.a, fz.b)",
+    "ordos.money.total / ordos.pop.total\nfz.a * 10 万人\nmax(ordos.count, 3 个) - min(ordos.count, 1 个)",
+    "fz.b + 1\nfz.a * 2",
+    "ordos.energy / ordos.capacity.pv\navg(banner.*.capacity.pv, ordos.capacity.pv)",
+    "ordos.count / ordos.zero\nshare(ordos.count, ordos.zero)",
+    "(ordos.share * 100 - 1) × 2 ÷ 4\n-ordos.none + ４１３．８",
+    "10万元/个 * ordos.count\n1,445,835 人 / ordos.pop.total",
+]:
+    put("formula", f.encode())
+for s in [
+    "## 一、发展现状\n\n总装机[413.8万千瓦](fig:ordos.capacity.total)，占[7.6%](fig:ordos.share)。\n",
+    "[](fig:ordos.capacity.total) [](fig:ordos.count) [约1.6亿元](fig:ordos.money) [3](fig:x.none)\n",
+    "见[报告](report:new-energy#一发展现状)和[案例](report:grid)，[达拉特旗](region:dalad)。\n",
+    "[](chart:c1)\n\n段落[](chart:c1)。\n",
+    "# 概况\n\n> [超过400万千瓦](fig:ordos.capacity.total)\n\n- [x](report:nothing)\n- [y](region:nowhere)\n",
+    "[a](javascript:alert(1)) <script>x</script> ![i](data:text/html,x) [b][r]\n\n[r]: fig:ordos.share\n",
+]:
+    put("links", s.encode())

@@ -1,0 +1,46 @@
+# Fuzzing with libFuzzer (issue 4): three targets in the separate package fuzz/.
+#
+#   make fuzz                    build, then run each target for FUZZ_SECONDS (default 60)
+#   make fuzz FUZZ_SECONDS=240   longer; FUZZ_TARGETS='formula' runs only that one
+#   make fuzz-build              only build (fuzz/.build/release/Fuzz…)
+#
+# Targets (fuzz/Sources/…): front-matter (SourceText.decode + DocumentDecoder.decode on any
+# bytes), formula (FormulaParser + Evaluator on a small project), links (BodyRenderer.render
+# with a LinkContext). Seeds: fuzz/corpus/<target>/ (from content/, regenerate with
+# fuzz/seed-corpus.py) and fuzz/regressions/<target>/ (inputs that once crashed; replayed by
+# `swift test` too). New corpus entries and crash artifacts go to fuzz/.build/work/<target>/.
+# With Swift 6.3 on Linux: -sanitize=fuzzer,address works for Swift code; the executables
+# start libFuzzer through LLVMFuzzerRunDriver from an @main type, since SwiftPM links its own
+# entry point as `main` (so -parse-as-library is needed, and libFuzzer's main is not used).
+
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= front-matter formula links
+FUZZ_FLAGS := -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+FUZZ_BIN := fuzz/.build/release
+FUZZ_WORK := fuzz/.build/work
+# Leak checking would report the Swift runtime's and Foundation's process-lifetime caches.
+FUZZ_ENV := ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1
+
+fuzz_exe_front-matter := FuzzFrontMatter
+fuzz_exe_formula := FuzzFormula
+fuzz_exe_links := FuzzLinks
+
+.PHONY: fuzz fuzz-build
+
+fuzz-build: deps
+	cd fuzz && $(SWIFT) build $(FUZZ_FLAGS)
+
+fuzz: fuzz-build
+	@failed=""; \
+	for t in $(FUZZ_TARGETS); do \
+		case $$t in front-matter) exe=$(fuzz_exe_front-matter);; formula) exe=$(fuzz_exe_formula);; links) exe=$(fuzz_exe_links);; \
+			*) echo "unknown fuzz target $$t"; exit 2;; esac; \
+		work=$(FUZZ_WORK)/$$t; mkdir -p $$work/corpus $$work/artifacts; \
+		seeds="fuzz/corpus/$$t"; [ -d fuzz/regressions/$$t ] && seeds="$$seeds fuzz/regressions/$$t"; \
+		echo "== $$t ($$exe) for $(FUZZ_SECONDS) s; seeds: $$seeds"; \
+		$(FUZZ_ENV) $(FUZZ_BIN)/$$exe -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=4096 \
+			-print_final_stats=1 -artifact_prefix=$$work/artifacts/ $$work/corpus $$seeds 2>&1 | tee $$work/last.log \
+			| grep -E '^#[0-9]+[[:space:]]+DONE|stat::|ERROR|SUMMARY|Test unit written|Done [0-9]+ runs' ; \
+		[ $${PIPESTATUS[0]} -eq 0 ] || failed="$$failed $$t"; \
+	done; \
+	if [ -n "$$failed" ]; then echo "fuzz: crashes in:$$failed (inputs in $(FUZZ_WORK)/<target>/artifacts/; keep them in fuzz/regressions/<target>/)"; exit 1; fi
