@@ -161,10 +161,6 @@ def test_badges_and_text_are_rendered(crawl):
 # Known generator bug (reported to the lead in /work/tmp/requests-from-browser.md): a partial
 # rendered inside a page looks missing names up in the page's own context, so rows and list
 # entries show the page's `stated`, `status`, `where`, `group` …  Remove these markers with the fix.
-CONTEXT_LEAK = pytest.mark.xfail(
-    reason="Mustache context leak: rows and list entries inherit the enclosing page's fields", strict=False
-)
-
 
 def _inconsistent(crawl, key: str, canonical_pages: list[str]) -> list[str]:
     canonical = {}
@@ -182,7 +178,6 @@ def _inconsistent(crawl, key: str, canonical_pages: list[str]) -> list[str]:
     return wrong
 
 
-@CONTEXT_LEAK
 def test_value_rows_match_the_data(crawl, site_dir):
     """A figure or indicator row shows that item's own stated value and status, nothing else."""
     indicators = {x["id"]: x for x in json.loads((site_dir / "data" / "indicators.json").read_text("utf-8"))}
@@ -218,7 +213,6 @@ def test_check_rows_read_the_same_on_every_page(crawl):
     assert not wrong, failures_message("check rows that differ from checks/index.html", wrong, 10)
 
 
-@CONTEXT_LEAK
 def test_document_entries_read_the_same_on_every_page(crawl):
     wrong = _inconsistent(crawl, "docItems", ["reports/index.html", "cases/index.html"])
     assert not wrong, failures_message("report/case list entries that differ from the list pages", wrong, 10)
