@@ -158,10 +158,6 @@ def test_badges_and_text_are_rendered(crawl):
 # through the enclosing contexts: a row without `stated` shows the page's own `stated`).
 
 
-# Known generator bug (reported to the lead in /work/tmp/requests-from-browser.md): a partial
-# rendered inside a page looks missing names up in the page's own context, so rows and list
-# entries show the page's `stated`, `status`, `where`, `group` …  Remove these markers with the fix.
-
 def _inconsistent(crawl, key: str, canonical_pages: list[str]) -> list[str]:
     canonical = {}
     for rel in canonical_pages:
