@@ -19,9 +19,19 @@ public struct Quantity: Hashable, Sendable, CustomStringConvertible {
 
     public var dimension: Dimension { unit.dimension }
     /// The amount in its own display unit.
-    public var value: Decimal { magnitude / unit.scale }
+    // Decimal division is slow; most scales are 1 or powers of ten.
+    public var value: Decimal { Quantity.divide(magnitude, by: unit.scale) }
 
-    public func value(in other: Unit) -> Decimal { magnitude / other.scale }
+    public func value(in other: Unit) -> Decimal { Quantity.divide(magnitude, by: other.scale) }
+
+    static func divide(_ v: Decimal, by scale: Decimal) -> Decimal {
+        if scale == 1 { return v }
+        if scale.significand == 1, scale.sign == .plus {
+            // A power of ten: move the exponent instead of dividing.
+            return Decimal(sign: v.sign, exponent: v.exponent - scale.exponent, significand: v.magnitude.significand)
+        }
+        return v / scale
+    }
 
     public func converted(to other: Unit) throws(LocalError) -> Quantity {
         guard other.dimension == dimension else { throw Quantity.mismatch("换算", self, other) }

@@ -35,9 +35,7 @@ public struct WrittenQuantity: Hashable, Sendable {
 
     /// Half a unit in the last written digit, in the written unit (statcheck's rule).
     public var halfUnitOfLastDigit: Quantity {
-        var half = Decimal(5)
-        half = half * pow10(-(number.decimals + 1))
-        return Quantity(half, quantity.unit)
+        Quantity(Decimal(sign: .plus, exponent: -(number.decimals + 1), significand: 5), quantity.unit)
     }
 }
 

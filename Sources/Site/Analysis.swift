@@ -114,14 +114,22 @@ public enum Analyzer {
 
     /// Slugs that appear as `report:SLUG#…` in any body.
     static func anchoredTargets(_ docs: [Document]) -> Set<String> {
+        let needle = Array("report:".utf8)
         var out: Set<String> = []
         for d in docs {
-            var rest = Substring(d.body)
-            while let r = rest.range(of: "report:") {
-                let tail = rest[r.upperBound...]
-                let slug = tail.prefix { $0 != "#" && $0 != ")" && !$0.isWhitespace }
-                if tail.dropFirst(slug.count).first == "#" { out.insert(String(slug)) }
-                rest = tail
+            var body = d.body
+            body.withUTF8 { bytes in
+                var i = 0
+                while i + needle.count <= bytes.count {
+                    guard bytes[i] == needle[0], Array(bytes[i..<(i + needle.count)]) == needle else { i += 1; continue }
+                    var j = i + needle.count
+                    let start = j
+                    while j < bytes.count, bytes[j] != UInt8(ascii: "#"), bytes[j] != UInt8(ascii: ")"), bytes[j] > 32 { j += 1 }
+                    if j < bytes.count, bytes[j] == UInt8(ascii: "#") {
+                        out.insert(String(decoding: bytes[start..<j], as: UTF8.self))
+                    }
+                    i = j
+                }
             }
         }
         return out
