@@ -574,6 +574,7 @@ func expectAccepted(_ o: HostileOutcome, sourceLocation: SourceLocation = #_sour
 
     @Test func tenMegabyteBodyWorks() throws {
         let c = try HostileCase("10mb-body")
+        defer { try? FileManager.default.removeItem(at: c.dir) }
         let paragraph = String(repeating: "这是一段很长的正文，用来测试十兆字节的文件。", count: 40) + "\n\n"
         var body = ""
         while body.utf8.count < 10 * 1024 * 1024 { body += paragraph }
@@ -585,6 +586,7 @@ func expectAccepted(_ o: HostileOutcome, sourceLocation: SourceLocation = #_sour
 
     @Test func tenMegabyteFrontMatterFailsCleanly() throws {
         let c = try HostileCase("10mb-front-matter")
+        defer { try? FileManager.default.removeItem(at: c.dir) }
         var figures = ""
         var i = 0
         while figures.utf8.count < 10 * 1024 * 1024 {
