@@ -1,6 +1,7 @@
 import BriefingCore
 import Content
 import Foundation
+import Markup
 import Render
 
 /// The site as `briefing serve` shows it: analysed incrementally when content or templates
@@ -158,10 +159,7 @@ public final class LiveSite: @unchecked Sendable {
 
     /// A self-contained page listing the problems; escaped, since messages quote the input.
     static func errorPage(_ d: Diagnostics) -> String {
-        func esc(_ s: String) -> String {
-            s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-        }
+        let esc = HTMLEscape.escape
         let items = d.items.map { "<li><code>\(esc($0.location.description))</code> \(esc($0.description))</li>" }.joined(separator: "\n")
         return """
         <!DOCTYPE html>
