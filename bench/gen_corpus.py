@@ -271,10 +271,13 @@ def make_report(seed: int, i: int, n: int, filler: list[str]) -> tuple[str, str,
     nrates = rng.randint(0, 2)
     comps_room = max(budget - fixed - nrates, 2 * len(fams))
     sizes = [2] * len(fams)
-    for _ in range(comps_room - 2 * len(fams)):
-        k = rng.randrange(len(fams))
-        if sizes[k] < min(4, len(FAMILIES[fams[k]][4])):
-            sizes[k] += 1
+    caps = [min(4, len(FAMILIES[f][4])) for f in fams]
+    while sum(sizes) < comps_room:
+        room = [k for k in range(len(fams)) if sizes[k] < caps[k]]
+        if not room:   # every family full: make up the count with rates
+            nrates = min(len(RATES), nrates + comps_room - sum(sizes))
+            break
+        sizes[rng.choice(room)] += 1
     for fam, size in zip(fams, sizes):
         unit, dec, (lo, hi), _, comps = FAMILIES[fam]
         parts = []
@@ -532,12 +535,12 @@ def hugo_body(body: str, display: dict[str, str]) -> str:
 # ---------------------------------------------------------------------------------------
 # Site files.
 
-def site_yaml(n: int) -> str:
+def site_yaml(headlines: list[str]) -> str:
+    """site.yaml: title, the topic registry, and a headline group of r00001's indicators."""
     lines = ["title: 简报基准测试合成语料\n", "subtitle: 由 bench/gen_corpus.py 生成，数字逐项核验\n",
              "base_url: https://example.org/bench/\n", "language: zh-CN\n", "publisher: Briefing benchmark\n",
              "units: {}\n", "headlines:\n", "  - title: 第一篇报告的指标\n", "    indicators:\n"]
-    # r00001's totals exist for every seed (each report has at least two families).
-    lines.append("      - r00001.growth.placeholder\n")  # replaced below by the caller
+    lines.extend(f"      - {h}\n" for h in headlines)
     lines.append("topics:\n")
     lines.extend(f"  - {{name: {name}, slug: {slug}}}\n" for name, slug in TOPICS)
     return "".join(lines)
@@ -635,7 +638,7 @@ def _work(args: tuple) -> dict:
     filler = build_filler(random.Random(f"{seed}:filler"))
     rep_dir = os.path.join(out, "content", "reports")
     hugo_dir = os.path.join(out, "hugo", "content", "posts")
-    totals = {"figures": 0, "indicators": 0, "ack": 0, "body_bytes": 0, "first_growth": None}
+    totals = {"figures": 0, "indicators": 0, "ack": 0, "body_bytes": 0}
     for i in range(lo, hi):
         b, h, st = make_report(seed, i, n, filler)
         write(os.path.join(rep_dir, rid(i) + ".md"), b)
@@ -660,9 +663,7 @@ def generate(n: int, seed: int, out: str, hugo: bool = True, jobs: int | None = 
     if hugo:
         os.makedirs(os.path.join(out, "hugo", "content", "posts"))
         write_hugo_sites(out)
-    heads = first_indicators(seed, n)
-    site = site_yaml(n).replace("      - r00001.growth.placeholder\n", "".join(f"      - {h}\n" for h in heads))
-    write(os.path.join(out, "content", "site.yaml"), site)
+    write(os.path.join(out, "content", "site.yaml"), site_yaml(first_indicators(seed, n)))
     write(os.path.join(out, "content", "regions.yaml"), regions_yaml())
     jobs = jobs or os.cpu_count() or 1
     chunk = max(50, n // (jobs * 8) + 1)

@@ -36,6 +36,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
+sys.dont_write_bytecode = True   # no bench/__pycache__ in the work tree
 import gen_corpus  # noqa: E402
 
 TOOLS = ["briefing build", "briefing check", "hugo single", "hugo taxonomies"]
@@ -169,15 +170,25 @@ def rmtree(path: str):
         shutil.rmtree(path, ignore_errors=True)
 
 
-def du_bytes(path: str) -> int:
-    total = 0
+def du(path: str) -> tuple[int, int]:
+    """(files, bytes allocated) under path."""
+    count, total = 0, 0
     for root, _, files in os.walk(path):
         for f in files:
+            count += 1
             try:
                 total += os.lstat(os.path.join(root, f)).st_blocks * 512
             except OSError:
                 pass
-    return total
+    return count, total
+
+
+def mem_available() -> int:
+    with open("/proc/meminfo") as f:
+        for line in f:
+            if line.startswith("MemAvailable"):
+                return int(line.split()[1]) * 1024
+    return 1 << 62
 
 
 def free_bytes(path: str) -> int:
@@ -212,7 +223,8 @@ def main(argv=None) -> int:
     ap.add_argument("--tmpfs-dir", default="/dev/shm/briefing-bench")
     ap.add_argument("--disk-dir", default="/tmp/briefing-bench")
     ap.add_argument("--storages", default="tmpfs,disk", help="tmpfs, disk or both (default)")
-    ap.add_argument("--timeout", type=float, default=900, help="seconds per run before giving up (default 900)")
+    ap.add_argument("--timeout", type=float, default=None,
+                    help="seconds per run before giving up (default: 900, or 30 ms per report if more)")
     ap.add_argument("--results", default=os.path.join(HERE, "RESULTS.md"), help="Markdown output ('' for none)")
     ap.add_argument("--keep", action="store_true", help="keep corpora and outputs")
     a = ap.parse_args(argv)
@@ -248,7 +260,8 @@ def main(argv=None) -> int:
     notes: list[str] = []
     corpus_stats: dict[int, dict] = {}
     timings: dict[tuple, str] = {}            # (N, storage) → timings text of the median build
-    out_size: dict[str, int] = {}             # storage → bytes of Briefing's output at the last N
+    out_size: dict[str, tuple] = {}           # storage → (N, bytes) of Briefing's output at the last N
+    out_files: dict[tuple, tuple] = {}        # (N, tool) → (files, bytes) written
     given_up: set[tuple] = set()              # (storage, tool) that timed out at a smaller N
 
     for n in sizes:
@@ -272,12 +285,19 @@ def main(argv=None) -> int:
         for s in storages:
             corpus = corpora[s]
             out = os.path.join(base[s], f"out-n{n}")
-            # Skip the storage if Briefing's output would not fit (scaled from the previous N).
+            # Skip the storage if Briefing's output (and, on tmpfs, which is RAM, its peak RSS too)
+            # would not fit, scaled linearly from the previous N.
             if s in out_size and n == big:
-                need = out_size[s][1] * n / out_size[s][0] * 1.3
-                if free_bytes(base[s]) < need:
-                    msg = (f"N={n} on {s}: skipped, Briefing's output would need about {need / 2**30:.1f} GiB "
-                           f"and {free_bytes(base[s]) / 2**30:.1f} GiB are free")
+                n0 = out_size[s][0]
+                need = out_size[s][1] * n / n0 * 1.3
+                free = free_bytes(base[s])
+                if fs_type(base[s]).startswith("tmpfs"):
+                    rss0 = max((x.rss_kb for x in results.get((n0, s, "briefing build"), [])), default=0) * 1024
+                    need += rss0 * n / n0
+                    free = min(free, mem_available())
+                if free < need:
+                    msg = (f"N={n} on {s}: skipped, Briefing's output{' and memory' if s == 'tmpfs' else ''} would "
+                           f"need about {need / 2**30:.1f} GiB and {free / 2**30:.1f} GiB are free")
                     log(msg)
                     notes.append(msg)
                     continue
@@ -294,21 +314,23 @@ def main(argv=None) -> int:
                         cmd = [briefing, "check", "--content", os.path.join(corpus, "content")]
                     else:
                         cmd = [hugo, "--quiet", "-s", os.path.join(corpus, HUGO_SITE[tool]), "-d", out]
-                    run = timed(cmd, a.timeout)
+                    run = timed(cmd, a.timeout or max(900.0, n * 0.03))
                     results.setdefault((n, s, tool), []).append(run)
                     state = "ok" if run.ok else ("TIMEOUT" if run.rc is None else f"exit {run.rc}")
                     log(f"N={n} {s:5} run {r + 1}/{a.runs} {tool:16} {run.wall:8.2f} s "
                         f"{run.rss_kb / 1024:7.0f} MB  {state}")
-                    if tool == "briefing build" and run.ok and r == 0:
-                        out_size[s] = (n, du_bytes(out))
+                    if run.ok and r == 0 and tool != "briefing check" and (n, tool) not in out_files:
+                        out_files[(n, tool)] = du(out)
+                        if tool == "briefing build":
+                            out_size[s] = (n, out_files[(n, tool)][1])
+                    elif tool == "briefing build" and run.ok and r == 0:
+                        out_size[s] = (n, out_files[(n, tool)][1])
                     if not run.ok:
                         tail = "\n".join(run.stderr.strip().splitlines()[-5:])
                         notes.append(f"N={n} {s} {tool} run {r + 1}: {state}: {tail}")
                         if run.rc is None:
                             given_up.add((s, tool))
                             notes.append(f"{tool} on {s}: not run again (timed out at N={n}) for larger N")
-                    if tool == "briefing build" and not run.ok and run.rc is None:
-                        pass
             rmtree(out)
             builds = [x for x in results.get((n, s, "briefing build"), []) if x.ok]
             if has_timings and builds:
@@ -346,16 +368,19 @@ def main(argv=None) -> int:
                 rows.append((n, s, tool, wall, rate, rss, ratio, runs, cores))
 
     corpus_name = f"gen_corpus seed {a.seed}"
-    head = ("| corpus | N | storage | tool | median wall s | reports/s | peak RSS MB | Briefing/Hugo | CPU/wall | runs (s) |\n"
-            "| --- | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | --- |\n")
+    head = ("| corpus | N | storage | tool | median wall s | reports/s | peak RSS MB | Briefing/Hugo | CPU/wall "
+            "| files written | runs (s) |\n"
+            "| --- | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n")
     lines = []
     for n, s, tool, wall, rate, rss, ratio, runs, cores in rows:
+        fw = out_files.get((n, tool))
+        files_s = f"{fw[0]:,} ({fw[1] / 2**20:,.0f} MB)" if fw else ""
         runs_s = ", ".join(f"{x.wall:.2f}" if x.ok else ("timeout" if x.rc is None else f"exit {x.rc}") for x in runs)
         if wall is None:
-            lines.append(f"| {corpus_name} | {n} | {s} | {tool} | failed | – | – | – | – | {runs_s} |")
+            lines.append(f"| {corpus_name} | {n} | {s} | {tool} | failed | – | – | – | – | {files_s} | {runs_s} |")
         else:
             lines.append(f"| {corpus_name} | {n} | {s} | {tool} | {wall:.3f} | {rate:,.0f} | {rss:.0f} | "
-                         f"{'%.2f×' % ratio if ratio else ''} | {cores:.2f} | {runs_s} |")
+                         f"{'%.2f×' % ratio if ratio else ''} | {cores:.2f} | {files_s} | {runs_s} |")
     table = head + "\n".join(lines) + "\n"
     print(table)
 
@@ -407,14 +432,62 @@ def main(argv=None) -> int:
     ttable = "| target | measured | verdict |\n| --- | --- | --- |\n" + \
         "".join(f"| {t} | {m} | {v} |\n" for t, m, v in targets)
     print(ttable)
+    where = where_time_goes(rows, out_files, timings, sizes, storages)
+    if where:
+        print(where)
 
     if a.results:
-        write_results(a, info, sizes, corpus_stats, table, ttable, timings, notes, has_timings)
+        write_results(a, info, sizes, corpus_stats, table, ttable, timings, notes, has_timings, where)
         log(f"wrote {a.results}")
     return 0
 
 
-def write_results(a, info, sizes, corpus_stats, table, ttable, timings, notes, has_timings):
+def phases(text: str) -> dict[str, float]:
+    """Seconds per phase from `--timings` lines such as `  render     55.118 s  …`."""
+    out = {}
+    for m in re.finditer(r"^\s*([a-z][a-z ]*?)\s+([0-9.]+) s\b", text, re.M):
+        out[m.group(1).strip()] = float(m.group(2))
+    return out
+
+
+def where_time_goes(rows, out_files, timings, sizes, storages) -> str:
+    """A few derived numbers for the largest N with Hugo rows (tmpfs first): files written per
+    report, time per file written, and the phase shares of Briefing's median build."""
+    byk = {row[:3]: row for row in rows}
+    for n in sorted(sizes, reverse=True):
+        for s in sorted(storages, key=lambda x: x != "tmpfs"):
+            b, h = byk.get((n, s, "briefing build")), byk.get((n, s, "hugo single"))
+            if not b or not h or b[3] is None or h[3] is None:
+                continue
+            bf, hf = out_files.get((n, "briefing build")), out_files.get((n, "hugo single"))
+            md = [f"## Where the time goes (N={n:,}, {s})\n\n"]
+            if bf and hf:
+                md.append(f"- Files written per input report: Briefing {bf[0] / n:.1f} ({bf[0]:,} files, "
+                          f"{bf[1] / 2**20:,.0f} MB), Hugo single {hf[0] / n:.1f} ({hf[0]:,} files, "
+                          f"{hf[1] / 2**20:,.0f} MB): {bf[0] / hf[0]:.0f}× the files and {bf[1] / hf[1]:.0f}× the bytes.\n")
+                md.append(f"- Wall time per file written: Briefing {b[3] / bf[0] * 1000:.2f} ms, "
+                          f"Hugo single {h[3] / hf[0] * 1000:.2f} ms")
+                ht = byk.get((n, s, "hugo taxonomies"))
+                tf = out_files.get((n, "hugo taxonomies"))
+                if ht and tf and ht[3] is not None:
+                    md.append(f", Hugo taxonomies {ht[3] / tf[0] * 1000:.2f} ms")
+                md.append(".\n")
+            ph = phases(timings.get((n, s), ""))
+            ph.pop("total", None)
+            if ph:
+                tot = sum(ph.values())
+                md.append("- Phases of the median build (sum of phase times, which may overlap): " + ", ".join(
+                    f"{k} {v:.1f} s ({v / tot:.0%})" for k, v in sorted(ph.items(), key=lambda kv: -kv[1])) + ".\n")
+                c = byk.get((n, s, "briefing check"))
+                pre = sum(ph.get(k, 0) for k in ("load", "evaluate", "check"))
+                if c and c[3] is not None:
+                    md.append(f"- `briefing check` took {c[3]:.1f} s; the load + evaluate + check phases of a build "
+                              f"take {pre:.1f} s.\n")
+            return "".join(md) + "\n"
+    return ""
+
+
+def write_results(a, info, sizes, corpus_stats, table, ttable, timings, notes, has_timings, where=""):
     md = ["# Benchmark: Briefing vs Hugo (issue 6)\n\n",
           "Generated by `make bench` (`bench/run_bench.py`); rerun to refresh. "
           f"Each cell is the median of {a.runs} run(s); runs of the four tools are interleaved, so the "
@@ -442,6 +515,7 @@ def write_results(a, info, sizes, corpus_stats, table, ttable, timings, notes, h
               "Briefing build writes every page kind (reports, indicators and figures, regions, topics, checks, "
               "feed, sitemap, JSON/CSV) and runs all checks.\n\n")
     md.append("## Results\n\n" + table + "\n## Targets of issue 6\n\n" + ttable + "\n")
+    md.append(where)
     md.append("## Per-phase timings (`briefing build --timings`, median run)\n\n")
     if not has_timings:
         md.append("Not available: this `briefing build` has no `--timings` option.\n\n")
