@@ -39,12 +39,6 @@ public struct WrittenQuantity: Hashable, Sendable {
     }
 }
 
-func pow10(_ e: Int) -> Decimal {
-    var r = Decimal(1)
-    if e >= 0 { for _ in 0..<e { r *= 10 } } else { for _ in 0..<(-e) { r /= 10 } }
-    return r
-}
-
 public enum QuantityParser {
     /// Full-width digits and signs (４１３．８％) are accepted and read as ASCII, since
     /// text pasted from Word often has them; the meaning is unambiguous.

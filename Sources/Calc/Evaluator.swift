@@ -271,7 +271,7 @@ public struct IDIndex: Sendable {
     public func matching(_ pattern: String) -> [String] {
         let p = pattern.split(separator: ".", omittingEmptySubsequences: false)
         let pool = p[0] == "*" ? bySegments[p.count] ?? [] : byShape["\(p.count)|\(p[0])"] ?? []
-        return pool.filter { DocumentIDRules.matches(Substring($0), pattern: p) }
+        return pool.filter { FigureID.matches(Substring($0), pattern: p) }
     }
 
     /// Candidates for a "did you mean": ids with the same number of segments.

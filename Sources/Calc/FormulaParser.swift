@@ -211,7 +211,7 @@ public struct FormulaParser {
                 }
                 return .wildcard(name, offset: at)
             }
-            guard DocumentIDRules.isValid(name) else {
+            guard FigureID.isValid(name) else {
                 throw LocalError("公式第\(at + 1)个字符处：`\(name)` 不是合法的编号", hint: "编号由小写字母、数字、下划线组成，各段以 . 连接", offset: at)
             }
             return .ref(name, offset: at)
@@ -251,25 +251,5 @@ public struct FormulaParser {
     mutating func wildcardOrExpression() throws(LocalError) -> Expr {
         if case .ident(let name) = token, name.contains("*") { return try primary(allowWildcard: true) }
         return try expression()
-    }
-}
-
-/// The id rule shared by the parser (the Content module owns the front-matter side).
-public enum DocumentIDRules {
-    public static func isValid(_ id: String) -> Bool {
-        guard !id.isEmpty else { return false }
-        return id.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { seg in
-            !seg.isEmpty && seg.allSatisfy { ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") || $0 == "_" }
-        }
-    }
-
-    /// Whether `id` matches `pattern`, where a `*` segment matches exactly one segment.
-    public static func matches(_ id: Substring, pattern: [Substring]) -> Bool {
-        var i = 0
-        for seg in id.split(separator: ".", omittingEmptySubsequences: false) {
-            guard i < pattern.count, pattern[i] == "*" || pattern[i] == seg else { return false }
-            i += 1
-        }
-        return i == pattern.count
     }
 }

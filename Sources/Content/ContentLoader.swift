@@ -21,13 +21,14 @@ public enum ContentLoader {
 
         var config = SiteConfig(title: "简报")
         var units = UnitRegistry()
-        if let (text, shown) = read("site.yaml") {
+        let site = read("site.yaml")
+        if let (text, shown) = site {
             do { (config, units) = try ProjectDecoder.siteConfig(text: text, file: shown) } catch { problems.append(error) }
         } else if !fm.fileExists(atPath: directory.appendingPathComponent("site.yaml").path) {
             problems.append(Diagnostic(SourceLocation(file: "\(display)/site.yaml", line: 0), "找不到 site.yaml",
                                        hint: "内容目录下需要 site.yaml（网站标题等）；检查 --content 指向的目录是否正确"))
         }
-        cache?.reset(ifSiteChanged: read("site.yaml")?.0)
+        cache?.reset(ifSiteChanged: site?.0)
         var regions: [Region] = []
         var regionsFailed = false
         if let (text, shown) = read("regions.yaml") {

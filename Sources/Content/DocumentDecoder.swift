@@ -90,16 +90,8 @@ public enum DocumentDecoder {
         return s
     }
 
-    /// Dotted lowercase ASCII: segments of [a-z0-9_]+ joined by `.`.
-    public static func isValidID(_ id: String) -> Bool {
-        guard !id.isEmpty, id.count <= 200 else { return false }
-        return id.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { seg in
-            !seg.isEmpty && seg.allSatisfy { ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") || $0 == "_" }
-        }
-    }
-
     static func checkID(_ id: String, keyLine: Int, file: String, section: String) throws(Diagnostic) {
-        guard isValidID(id) else {
+        guard FigureID.isValid(id) else {
             let lowered = id.lowercased().map { ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "." ? $0 : "_" }
             throw Diagnostic(SourceLocation(file: file, line: keyLine, key: "\(section).\(id)"),
                              "编号 `\(id)` 不合法：编号只能由小写英文字母、数字、下划线组成，各段以 . 连接",
@@ -246,7 +238,7 @@ public enum DocumentDecoder {
                 sawType = true
             case "data":
                 spec.data = try v.stringList()
-                for d in spec.data where !DocumentDecoder.isValidID(d.replacingOccurrences(of: "*", with: "x")) {
+                for d in spec.data where !FigureID.isValid(d.replacingOccurrences(of: "*", with: "x")) {
                     throw v.error("图表数据 `\(d)` 不是合法的编号或通配模式", hint: "例如 banner.*.capacity.pv")
                 }
             case "unit":

@@ -176,11 +176,6 @@ public struct Renderer: Sendable {
         }
     }
 
-    /// Every output file in order, one at a time (tests and small sites).
-    public func renderAll(_ emit: (OutputFile) throws -> Void) rethrows {
-        for job in jobs() { try emit(render(job)) }
-    }
-
 
     // MARK: shared pieces
 
