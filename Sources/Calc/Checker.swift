@@ -25,21 +25,49 @@ public enum CheckKind: String, Sendable, Hashable {
 }
 
 /// One comparison of a stated number with the computed one.
-public struct CheckResult: Sendable, Hashable {
-    public var id: String
-    public var kind: CheckKind
-    public var status: CheckStatus
-    public var location: SourceLocation
-    public var document: String
-    public var label: String
-    public var stated: WrittenQuantity
+/// A class, so that the lists of a large site (one entry per number) are copied by reference
+/// when `serve` patches them after an edit.
+public final class CheckResult: Sendable, Hashable {
+    public let id: String
+    public let kind: CheckKind
+    public let status: CheckStatus
+    public let location: SourceLocation
+    public let document: String
+    public let label: String
+    public let stated: WrittenQuantity
     /// Computed value in the stated unit.
-    public var computed: Decimal
+    public let computed: Decimal
     /// computed − stated, in the stated unit.
-    public var difference: Decimal
+    public let difference: Decimal
     /// Allowed |difference| for = and ≈; nil for inequalities.
-    public var tolerance: Decimal?
-    public var note: String?
+    public let tolerance: Decimal?
+    public let note: String?
+
+    public init(id: String, kind: CheckKind, status: CheckStatus, location: SourceLocation, document: String, label: String,
+                stated: WrittenQuantity, computed: Decimal, difference: Decimal, tolerance: Decimal?, note: String?) {
+        self.id = id
+        self.kind = kind
+        self.status = status
+        self.location = location
+        self.document = document
+        self.label = label
+        self.stated = stated
+        self.computed = computed
+        self.difference = difference
+        self.tolerance = tolerance
+        self.note = note
+    }
+
+    public static func == (a: CheckResult, b: CheckResult) -> Bool {
+        (a.id, a.kind, a.status, a.location, a.document, a.label) == (b.id, b.kind, b.status, b.location, b.document, b.label)
+            && (a.stated, a.computed, a.difference, a.tolerance, a.note) == (b.stated, b.computed, b.difference, b.tolerance, b.note)
+    }
+
+    public func hash(into h: inout Hasher) {
+        h.combine(id)
+        h.combine(location)
+        h.combine(computed)
+    }
 
     public var unitSymbol: String { stated.quantity.unit.symbol }
     /// Computed, to the stated precision plus up to two more digits when it has them,
@@ -114,11 +142,21 @@ public enum Checker {
 
     /// Checks every indicator with a `stated` value. Unit problems become diagnostics.
     public static func checkIndicators(_ project: Project, _ evaluation: Evaluation) -> ([CheckResult], [Diagnostic]) {
+        checkIndicators(project, evaluation, ids: project.indicators.keys.sorted())
+    }
+
+    /// Checks the indicators `ids` (those without a stated value are skipped).
+    public static func checkIndicators(_ project: Project, _ evaluation: Evaluation, ids: [String]) -> ([CheckResult], [Diagnostic]) {
+        checkIndicators(ids.compactMap { project.indicators[$0] }, values: { evaluation.values[$0] })
+    }
+
+    /// Checks these indicators against their computed values.
+    public static func checkIndicators(_ indicators: [Indicator], values: (String) -> Quantity?) -> ([CheckResult], [Diagnostic]) {
         var results: [CheckResult] = []
         var problems: [Diagnostic] = []
-        for id in project.indicators.keys.sorted() {
-            let ind = project.indicators[id]!
-            guard let stated = ind.stated, let computed = evaluation.values[id] else { continue }
+        for ind in indicators {
+            let id = ind.id
+            guard let stated = ind.stated, let computed = values(id) else { continue }
             do {
                 results.append(try check(id: id, kind: .indicator, label: ind.label, stated: stated.written, computed: computed,
                                          tolerance: ind.tolerance, expectDiscrepancy: ind.expectDiscrepancy, note: ind.note,

@@ -10,6 +10,46 @@ public struct Evaluation: Sendable {
     /// Figure or indicator id → indicators that use it directly, sorted.
     public var usedBy: [String: [String]]
     public var problems: [Diagnostic]
+    /// Every figure and indicator id, for wildcards; kept so a re-evaluation need not sort them again.
+    public var index: IDIndex
+
+    public init(values: [String: Quantity], inputs: [String: [String]], usedBy: [String: [String]], problems: [Diagnostic],
+                index: IDIndex) {
+        self.values = values
+        self.inputs = inputs
+        self.usedBy = usedBy
+        self.problems = problems
+        self.index = index
+    }
+}
+
+/// The indicators evaluated again after an edit: new values (missing where evaluation
+/// failed, with the problems saying why) and inputs.
+public struct EvaluationPatch: Sendable {
+    public var affected: Set<String>
+    public var values: [String: Quantity]
+    public var inputs: [String: [String]]
+    public var problems: [Diagnostic]
+}
+
+extension Evaluation {
+    /// Takes in a re-evaluation: values, inputs and the reverse `usedBy` index.
+    public mutating func apply(_ patch: EvaluationPatch) {
+        for id in patch.affected {
+            let old = Set(inputs[id] ?? [])
+            let new = Set(patch.inputs[id] ?? [])
+            values[id] = patch.values[id]
+            inputs[id] = patch.inputs[id]
+            for i in old.subtracting(new) {
+                usedBy[i]?.removeAll { $0 == id }
+                if usedBy[i]?.isEmpty == true { usedBy[i] = nil }
+            }
+            for i in new.subtracting(old) {
+                usedBy[i, default: []].append(id)
+                usedBy[i]!.sort()
+            }
+        }
+    }
 }
 
 /// Evaluates indicators in dependency order, each once, with cycle detection.
@@ -23,38 +63,78 @@ public struct Evaluator {
     var stack: [String] = []
     var onStack: Set<String> = []
     var problems: [Diagnostic] = []
+    /// For a re-evaluation: values of the indicators outside `affected`.
+    var base: [String: Quantity] = [:]
+    var affected: Set<String>?
+    /// For a re-evaluation: the edited files' figures and indicators (the project holds the old ones).
+    var editedFigures: [String: Figure] = [:]
+    var editedIndicators: [String: Indicator] = [:]
+
+    func figure(_ id: String) -> Figure? { editedFigures[id] ?? project.figures[id] }
+    func indicator(_ id: String) -> Indicator? { editedIndicators[id] ?? project.indicators[id] }
 
     public static func evaluate(_ project: Project) -> Evaluation {
         var e = Evaluator(project: project, index: IDIndex(ids: Array(project.figures.keys) + Array(project.indicators.keys)))
         // Inputs first, so that `value(of:)` never recurses along a long chain of indicators.
-        for id in e.evaluationOrder() { _ = e.value(of: id) }
+        for id in e.evaluationOrder(roots: project.indicators.keys.sorted()) { _ = e.value(of: id) }
         var usedBy: [String: [String]] = [:]
         for (id, ins) in e.inputs { for i in Set(ins) { usedBy[i, default: []].append(id) } }
         for k in usedBy.keys { usedBy[k]!.sort() }
-        return Evaluation(values: e.values, inputs: e.inputs, usedBy: usedBy, problems: e.problems)
+        return Evaluation(values: e.values, inputs: e.inputs, usedBy: usedBy, problems: e.problems, index: e.index)
+    }
+
+    /// Indicators whose value may change when the figures and indicators in `changed` change:
+    /// those among `changed` and everything that uses them, directly or not.
+    public static func affected(by changed: some Sequence<String>, in project: Project, _ previous: Evaluation) -> Set<String> {
+        var out: Set<String> = []
+        var todo = Array(changed)
+        while let id = todo.popLast() {
+            if project.indicators[id] != nil, !out.insert(id).inserted { continue }
+            for user in previous.usedBy[id] ?? [] where !out.contains(user) { todo.append(user) }
+        }
+        return out
+    }
+
+    /// Evaluates again only the indicators in `affected`, reading every other value from
+    /// `previous` (which is not copied); `project` is the one before the edit, `edited` and
+    /// `editedIndicators` what the edited files now define. The set of ids must be the same as when `previous`
+    /// was computed (wildcards expand through its index); `affected` must hold everything
+    /// downstream of a change. Apply the result with `Evaluation.apply`.
+    public static func reevaluate(_ project: Project, edited: [String: Figure], _ editedIndicators: [String: Indicator],
+                                  previous: Evaluation, affected: Set<String>) -> EvaluationPatch {
+        var e = Evaluator(project: project, index: previous.index)
+        e.editedFigures = edited
+        e.editedIndicators = editedIndicators
+        e.base = previous.values
+        e.affected = affected
+        for id in e.evaluationOrder(roots: affected.sorted(), skip: { !affected.contains($0) }) { _ = e.value(of: id) }
+        return EvaluationPatch(affected: affected, values: e.values, inputs: e.inputs, problems: e.problems)
     }
 
     /// Every indicator, each after the indicators it uses (depth-first, in the order
     /// `value(of:)` would visit them), found with an explicit stack rather than recursion.
     /// A cycle is reported here as `value(of:)` would report it; its members are marked failed
     /// and the indicators that led to it are not explored further (their evaluation stops there).
-    mutating func evaluationOrder() -> [String] {
+    /// Starts from `roots`; indicators for which `skip` holds count as already evaluated.
+    mutating func evaluationOrder(roots: [String], skip: (String) -> Bool = { _ in false }) -> [String] {
         var order: [String] = []
         var state: [String: Bool] = [:] // false: on the current path; true: done
-        for root in project.indicators.keys.sorted() where state[root] == nil {
+        for root in roots where state[root] == nil {
             var path: [(id: String, inputs: [String], next: Int)] = [(root, indicatorInputs(of: root), 0)]
             state[root] = false
             while let top = path.last {
                 if top.next < top.inputs.count, !failed.contains(top.inputs[top.next]) {
                     let d = top.inputs[top.next]
                     path[path.count - 1].next += 1
-                    if state[d] == nil {
+                    if state[d] == nil, skip(d) {
+                        state[d] = true
+                    } else if state[d] == nil {
                         state[d] = false
                         path.append((d, indicatorInputs(of: d), 0))
                     } else if state[d] == false {
                         let ids = path.map(\.id)
                         let cycle = Array(ids[ids.firstIndex(of: d)!...]) + [d]
-                        problems.append(Diagnostic(project.indicators[d]!.formulaLocation, "公式循环引用：" + Evaluator.cycleText(cycle),
+                        problems.append(Diagnostic(indicator(d)!.formulaLocation, "公式循环引用：" + Evaluator.cycleText(cycle),
                                                    hint: "指标不能直接或间接地引用自己"))
                         for c in cycle { failed.insert(c) }
                         // Everything on the path now fails at this input; finish them all.
@@ -82,7 +162,7 @@ public struct Evaluator {
 
     /// Indicators a formula uses directly, in evaluation order (wildcards expanded).
     mutating func indicatorInputs(of id: String) -> [String] {
-        guard let ind = project.indicators[id] else { return [] }
+        guard let ind = indicator(id) else { return [] }
         let expr: Expr
         if let e = parsed[id] { expr = e } else {
             guard let e = try? FormulaParser.parse(ind.formula, units: project.units) else { return [] }
@@ -92,8 +172,8 @@ public struct Evaluator {
         var out: [String] = []
         for r in expr.references {
             if r.contains("*") {
-                out += index.matching(r).filter { $0 != id && project.indicators[$0] != nil }
-            } else if project.indicators[r] != nil {
+                out += index.matching(r).filter { $0 != id && indicator($0) != nil }
+            } else if indicator(r) != nil {
                 out.append(r)
             }
         }
@@ -102,13 +182,14 @@ public struct Evaluator {
 
     /// The value of a figure or indicator; nil when it (or something it uses) failed.
     mutating func value(of id: String) -> Quantity? {
-        if let f = project.figures[id] { return f.quantity }
+        if let f = figure(id) { return f.quantity }
         if let v = values[id] { return v }
+        if let affected, !affected.contains(id) { return base[id] }
         if failed.contains(id) { return nil }
-        guard let ind = project.indicators[id] else { return nil }
+        guard let ind = indicator(id) else { return nil }
         if onStack.contains(id) {
             let cycle = stack[stack.firstIndex(of: id)!...] + [id]
-            let loc = project.indicators[cycle.first!]!.formulaLocation
+            let loc = indicator(cycle.first!)!.formulaLocation
             problems.append(Diagnostic(loc, "公式循环引用：" + Evaluator.cycleText(Array(cycle)),
                                        hint: "指标不能直接或间接地引用自己"))
             for c in cycle { failed.insert(c) }
@@ -169,7 +250,7 @@ public struct Evaluator {
             return q
         case .ref(let id, let at):
             used.append(id)
-            guard project.figures[id] != nil || project.indicators[id] != nil else {
+            guard figure(id) != nil || indicator(id) != nil else {
                 var hint = Suggest.hint(id, in: index.nearby(id))
                 if hint.isEmpty { hint = "检查拼写；数据项须在某个文件的 figures 中定义" }
                 throw LocalError("公式第\(at + 1)个字符处引用了不存在的编号 `\(id)`", hint: hint)

@@ -44,30 +44,12 @@ public enum ContentLoader {
         // Decoding is independent per file, so it runs across cores.
         let unitTable = units
         let results = ParallelMap.map(sources) { (kind, name) -> Result<DecodedDocument, Diagnostic> in
-            let shown = "\(display)/\(kind.rawValue)/\(name)"
             let url = directory.appendingPathComponent(kind.rawValue).appendingPathComponent(name)
-            let slug = String(name.dropLast(3))
             let stamp = cache == nil ? nil : FileStamp(path: url.path)
             if let stamp, let hit = cache?.get(url.path, stamp) { return hit }
-            let result = decodeOne()
+            let result = decodeFile(url, name: name, kind: kind, display: display, units: unitTable)
             if let stamp { cache?.put(url.path, stamp, result) }
             return result
-
-            func decodeOne() -> Result<DecodedDocument, Diagnostic> {
-            do throws(Diagnostic) {
-                guard ProjectDecoder.isSlug(slug) else {
-                    throw Diagnostic(SourceLocation(file: shown, line: 0), "文件名 `\(name)` 不能用作网址",
-                                     hint: "文件名只能用小写英文字母、数字和 -，例如 new-energy.md")
-                }
-                guard let data = FileManager.default.contents(atPath: url.path) else {
-                    throw Diagnostic(SourceLocation(file: shown, line: 0), "无法读取文件")
-                }
-                let text = try SourceText.decode(data, file: shown)
-                return .success(try DocumentDecoder.decode(text: text, file: shown, slug: slug, kind: kind, units: unitTable))
-            } catch {
-                return .failure(error)
-            }
-            }
         }
         var decoded: [DecodedDocument] = []
         for r in results {
@@ -80,6 +62,48 @@ public enum ContentLoader {
                                regionsFailed: regionsFailed, problems: &problems)
         if !problems.isEmpty { throw Diagnostics(problems) }
         return project
+    }
+
+    /// Decodes one report or case file (`name` inside `kind`'s folder).
+    public static func decodeFile(_ url: URL, name: String, kind: DocumentKind, display: String,
+                                  units: UnitRegistry) -> Result<DecodedDocument, Diagnostic> {
+        let shown = "\(display)/\(kind.rawValue)/\(name)"
+        let slug = String(name.dropLast(3))
+        do throws(Diagnostic) {
+            guard ProjectDecoder.isSlug(slug) else {
+                throw Diagnostic(SourceLocation(file: shown, line: 0), "文件名 `\(name)` 不能用作网址",
+                                 hint: "文件名只能用小写英文字母、数字和 -，例如 new-energy.md")
+            }
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                throw Diagnostic(SourceLocation(file: shown, line: 0), "无法读取文件")
+            }
+            let text = try SourceText.decode(data, file: shown)
+            return .success(try DocumentDecoder.decode(text: text, file: shown, slug: slug, kind: kind, units: units))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// Regions named by a document or its figures that `known` does not hold.
+    public static func unknownRegions(_ d: DecodedDocument, known: (String) -> Bool,
+                                      hint: (String) -> String) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        func check(_ slug: String, _ loc: SourceLocation) {
+            guard !known(slug) else { return }
+            var h = hint(slug)
+            h += (h.isEmpty ? "" : "；") + "地区须先在 content/regions.yaml 中登记"
+            out.append(Diagnostic(loc, "未知地区 `\(slug)`", hint: h))
+        }
+        let doc = d.document
+        for (i, r) in doc.regions.enumerated() {
+            check(r, SourceLocation(file: doc.file, line: d.keyLines["regions[\(i)]"] ?? 1, key: "regions[\(i)]"))
+        }
+        for f in d.figures {
+            guard let r = f.region else { continue }
+            let key = "figures.\(f.id).region"
+            check(r, SourceLocation(file: f.location.file, line: d.keyLines[key] ?? f.location.line, key: key))
+        }
+        return out
     }
 
     static func markdownFiles(in dir: URL) -> [String] {
@@ -120,15 +144,6 @@ public enum ContentLoader {
                 cur = regionBySlug[c]?.parent
             }
         }
-        func checkRegion(_ slug: String, _ loc: SourceLocation) {
-            // When regions.yaml itself failed, every reference would look unknown: say it once.
-            if regionsFailed { return }
-            if regionBySlug[slug] == nil {
-                var hint = Suggest.hint(slug, in: regionBySlug.keys)
-                hint += (hint.isEmpty ? "" : "；") + "地区须先在 content/regions.yaml 中登记"
-                problems.append(Diagnostic(loc, "未知地区 `\(slug)`", hint: hint))
-            }
-        }
 
         var figures: [String: Figure] = [:]
         var indicators: [String: Indicator] = [:]
@@ -143,14 +158,11 @@ public enum ContentLoader {
             }
             slugs[doc.slug] = doc.file
             documents.append(doc)
-            for (i, r) in doc.regions.enumerated() {
-                checkRegion(r, SourceLocation(file: doc.file, line: d.keyLines["regions[\(i)]"] ?? 1, key: "regions[\(i)]"))
+            // When regions.yaml itself failed, every reference would look unknown: say it once.
+            if !regionsFailed {
+                problems += unknownRegions(d, known: { regionBySlug[$0] != nil }, hint: { Suggest.hint($0, in: regionBySlug.keys) })
             }
             for f in d.figures {
-                if let r = f.region {
-                    let key = "figures.\(f.id).region"
-                    checkRegion(r, SourceLocation(file: f.location.file, line: d.keyLines[key] ?? f.location.line, key: key))
-                }
                 if let first = firstDefinition[f.id] {
                     problems.append(Diagnostic(f.location, "编号 `\(f.id)` 重复定义：\(first) 已定义过",
                                                hint: "编号在全部内容中必须唯一；两处是同一个数就删去一处，不同的数请另起编号"))

@@ -30,7 +30,7 @@ public struct LinkContext: Sendable {
         }
     }
 
-    public var values: [String: Value]
+    public var values: Overlay<Value>
     /// Report or case slug → its kind and heading anchors.
     public var documents: [String: (kind: DocumentKind, anchors: Set<String>)]
     public var regions: [String: String]
@@ -43,7 +43,7 @@ public struct LinkContext: Sendable {
     public init(values: [String: Value], documents: [String: (kind: DocumentKind, anchors: Set<String>)],
                 regions: [String: String], units: UnitRegistry,
                 describeBinding: @escaping @Sendable (Binding) -> (title: String, status: String)) {
-        self.values = values
+        self.values = Overlay(values)
         self.documents = documents
         self.regions = regions
         self.units = units

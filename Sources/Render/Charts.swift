@@ -64,18 +64,21 @@ public struct ChartValue: Sendable {
 
 /// Resolves a chart's ids and lays it out as horizontal bars.
 public struct ChartBuilder: Sendable {
-    public var values: [String: ChartValue]
+    public var values: Overlay<ChartValue>
     public var regionNames: [String: String]
     let index: IDIndex
 
     public init(values: [String: ChartValue], regionNames: [String: String]) {
-        self.values = values
+        self.values = Overlay(values)
         self.regionNames = regionNames
         index = IDIndex(ids: Array(values.keys))
     }
 
     static let palette = ["#1f5fa8", "#d9822b", "#2e8540", "#8e44ad", "#c0392b", "#16a085", "#7f6a00", "#5d6d7e"]
     static let width = 420, labelWidth = 112, barWidth = 200, rowHeight = 30, barHeight = 18, legendRow = 24
+
+    /// The ids a chart draws, patterns expanded.
+    public func inputs(of spec: ChartSpec) -> [String] { spec.data.flatMap(expand) }
 
     func expand(_ pattern: String) -> [String] {
         pattern.contains("*") ? index.matching(pattern) : [pattern]

@@ -36,24 +36,26 @@ public struct OutputFile: Sendable {
 
 /// Builds the view models of every page kind and renders them with the templates.
 public struct Renderer: Sendable {
-    let input: RenderInput
-    let templates: Templates
-    let site: SiteVM
-    let docsBySlug: [String: Document]
-    let ordered: [Document]
-    let regionsBySlug: [String: Region]
-    let checksByID: [String: [CheckResult]]
-    let checksByDocument: [String: [CheckResult]]
-    let indicatorStatus: [String: CheckStatus]
-    let regionsSorted: [Region]
+    public internal(set) var input: RenderInput
+    var templates: Templates
+    var site: SiteVM
+    var docsBySlug: [String: Document]
+    var ordered: [Document]
+    /// Slug → position in `ordered`.
+    var orderIndex: [String: Int]
+    var regionsBySlug: [String: Region]
+    var checksByID: [String: [CheckResult]]
+    var checksByDocument: [String: [CheckResult]]
+    var indicatorStatus: [String: CheckStatus]
+    var regionsSorted: [Region]
     /// Figure or indicator id → where prose cites it (document index in `ordered`, line).
-    let citations: [String: [(doc: Int, line: Int)]]
+    var citations: [String: [(doc: Int, line: Int)]]
     /// Region slug → ids of the figures in that region.
-    let figuresByRegion: [String: [String]]
+    var figuresByRegion: [String: [String]]
     /// Document index → up to five related documents, most shared regions and topics first.
-    let related: [[Int]]
-    let allIDs: [String]
-    let topicNames: [String]
+    var related: [[Int]]
+    var allIDs: [String]
+    var topicNames: [String]
 
     public init(input: RenderInput, templates: Templates) {
         self.input = input
@@ -61,6 +63,7 @@ public struct Renderer: Sendable {
         let c = input.project.config
         site = SiteVM(title: c.title, subtitle: c.subtitle, publisher: c.publisher, language: c.language, baseURL: c.baseURL)
         ordered = input.project.orderedDocuments
+        orderIndex = Dictionary(ordered.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { a, _ in a })
         docsBySlug = Dictionary(input.project.documents.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
         regionsBySlug = Dictionary(input.project.regions.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
         checksByID = Dictionary(grouping: input.checks, by: \.id)

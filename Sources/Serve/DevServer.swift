@@ -18,17 +18,26 @@ public final class DevServer: Sendable {
         server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: port), timeout: 30, logger: .disabled)
     }
 
-    /// Polls the version; reloads the page when a rebuild happened.
+    /// Asks for the version, which the server answers as soon as it differs from the page's
+    /// (or after a while); reloads the page when a rebuild happened.
     static func reloadScript(version: Int) -> String {
         """
-        <script>(function(){var v=\(version);function p(){fetch("/__briefing/version",{cache:"no-store"}).then(function(r){return r.text()}).then(function(t){if(+t!==v){location.reload()}else{setTimeout(p,400)}}).catch(function(){setTimeout(p,1000)})}setTimeout(p,400)})();</script>
+        <script>(function(){var v=\(version);function p(){fetch("/__briefing/version?since="+v,{cache:"no-store"}).then(function(r){return r.text()}).then(function(t){if(+t!==v){location.reload()}else{setTimeout(p,50)}}).catch(function(){setTimeout(p,1000)})}setTimeout(p,50)})();</script>
         """
     }
 
     public func run() async throws {
         let site = self.site
-        await server.appendRoute("GET /__briefing/version") { _ in
-            HTTPResponse(statusCode: .ok, headers: [.contentType: "text/plain", .init("Cache-Control"): "no-store"],
+        await server.appendRoute("GET /__briefing/version") { request in
+            // Long poll: hold the answer until a rebuild, for at most 20 s.
+            if let since = request.query.first(where: { $0.name == "since" }).flatMap({ Int($0.value) }) {
+                var waited = 0
+                while site.version == since, waited < 400 {
+                    try await Task.sleep(nanoseconds: 50_000_000)
+                    waited += 1
+                }
+            }
+            return HTTPResponse(statusCode: .ok, headers: [.contentType: "text/plain", .init("Cache-Control"): "no-store"],
                          body: Data(String(site.version).utf8))
         }
         await server.appendRoute("GET *") { request in
@@ -48,12 +57,16 @@ public final class DevServer: Sendable {
             return HTTPResponse(statusCode: HTTPStatusCode(r.status, phrase: ""),
                                 headers: [.contentType: r.contentType, .init("Cache-Control"): "no-store"], body: body)
         }
-        let watcher = Task.detached { [log] in
-            while !Task.isCancelled {
-                try? await Task.sleep(nanoseconds: 250_000_000)
+        // A thread of its own: waiting for file events would otherwise hold one of the few
+        // threads that serve requests.
+        let stopped = Flag()
+        let watcher = Thread { [log] in
+            while !stopped.isSet {
+                site.waitForChanges(timeout: 0.25)
                 if let r = site.rebuildIfChanged() {
                     if r.ok {
-                        log(String(format: "已重新生成（%.0f ms，重新读取 %d 个文件）", r.seconds * 1000, r.decodedFiles))
+                        log(String(format: r.incremental ? "已更新（%.0f ms，只重新分析修改过的 %d 个文件及受其影响的内容）"
+                                                         : "已全部重新生成（%.0f ms，重新读取 %d 个文件）", r.seconds * 1000, r.decodedFiles))
                         if !r.failedChecks.isEmpty {
                             log("有 \(r.failedChecks.count) 项数字核验未通过：\n" + r.failedChecks.joined(separator: "\n"))
                         }
@@ -63,8 +76,17 @@ public final class DevServer: Sendable {
                 }
             }
         }
-        defer { watcher.cancel() }
+        watcher.start()
+        defer { stopped.set() }
         try await server.run()
+    }
+
+    /// A flag set once, read from another thread.
+    final class Flag: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = false
+        var isSet: Bool { lock.withLock { value } }
+        func set() { lock.withLock { value = true } }
     }
 
     public func stop() async {

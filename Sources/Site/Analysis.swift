@@ -17,6 +17,10 @@ public struct Analysis: Sendable {
     /// Lays out charts for region and indicator pages.
     public var charts: ChartBuilder
     public var timings: Timings
+    /// Figure or indicator id → documents whose prose shows it (for incremental updates).
+    public var citedBy: [String: Set<String>] = [:]
+    /// Document slug → its position in `project.documents`.
+    public var documentIndex: [String: Int] = [:]
 
     public var failedChecks: [CheckResult] { checks.filter { $0.status.failsCI } }
 }
@@ -54,8 +58,9 @@ public enum Analyzer {
         for c in checks { statusByID[c.id] = c.status }
         let values = linkValues(project, evaluation, statusByID)
         let regions = Dictionary(project.regions.map { ($0.slug, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let lookup = Overlay(values)
         var context = LinkContext(values: values, documents: documents, regions: regions, units: project.units) { binding in
-            describe(binding, values: values, project: project)
+            describe(binding, values: lookup)
         }
         let builder = chartBuilder(project, evaluation, values)
         var chartOwner: [String: SourceLocation] = [:]
@@ -82,12 +87,14 @@ public enum Analyzer {
             return body
         }
         var bodyBySlug: [String: RenderedBody] = [:]
+        var citedBy: [String: Set<String>] = [:]
         for (d, b) in zip(docs, bodies) {
             bodyBySlug[d.slug] = b
+            for c in b.citations { citedBy[c.id, default: []].insert(d.slug) }
             problems += b.problems
             for binding in b.bindings {
                 do {
-                    checks.append(try bindingCheck(binding, values: values, project: project, document: d.slug))
+                    checks.append(try bindingCheck(binding, values: lookup, document: d.slug))
                 } catch {
                     problems.append(error.at(binding.location))
                 }
@@ -96,8 +103,11 @@ public enum Analyzer {
         if !problems.isEmpty { throw Diagnostics(problems) }
         checks.sort { ($0.location, $0.id) < ($1.location, $1.id) }
         timings.record("check", since: start, count: checks.count, unit: "checks (incl. Markdown of every body)")
-        return Analysis(project: project, evaluation: evaluation, checks: checks, bodies: bodyBySlug, context: context,
-                        charts: builder, timings: timings)
+        var analysis = Analysis(project: project, evaluation: evaluation, checks: checks, bodies: bodyBySlug, context: context,
+                                charts: builder, timings: timings)
+        analysis.citedBy = citedBy
+        for (i, d) in docs.enumerated() { analysis.documentIndex[d.slug] = i }
+        return analysis
     }
 
     /// Chart inputs: every figure and computed indicator with its label and display precision.
@@ -165,16 +175,15 @@ public enum Analyzer {
         return NumberFormat.format(q, decimals: ind.decimals)
     }
 
-    static func bindingCheck(_ b: Binding, values: [String: LinkContext.Value], project: Project,
-                             document: String) throws(LocalError) -> CheckResult {
+    static func bindingCheck(_ b: Binding, values: Overlay<LinkContext.Value>, document: String) throws(LocalError) -> CheckResult {
         let v = values[b.id]!
         return try Checker.check(id: b.id, kind: .binding, label: v.label, stated: b.written, computed: v.quantity,
                                  location: b.location, document: document)
     }
 
     /// Hover text and status class for a number in prose.
-    static func describe(_ b: Binding, values: [String: LinkContext.Value], project: Project) -> (title: String, status: String) {
-        guard let r = try? bindingCheck(b, values: values, project: project, document: "") else {
+    static func describe(_ b: Binding, values: Overlay<LinkContext.Value>) -> (title: String, status: String) {
+        guard let r = try? bindingCheck(b, values: values, document: "") else {
             return ("单位无法比较", "fail")
         }
         let v = values[b.id]!

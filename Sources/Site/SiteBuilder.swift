@@ -15,7 +15,7 @@ public enum SiteBuilder {
 
     public static func build(_ analysis: Analysis, templates t: Templates, output: URL) throws -> Stats {
         let input = RenderInput(project: analysis.project, evaluation: analysis.evaluation, checks: analysis.checks,
-                                bodies: analysis.bodies, displays: analysis.context.values.mapValues(\.display),
+                                bodies: analysis.bodies, displays: analysis.context.values.all.mapValues(\.display),
                                 charts: analysis.charts)
         let renderer = Renderer(input: input, templates: t)
         let jobs = renderer.jobs()
