@@ -5,6 +5,7 @@
 #   make bench BENCH_RUNS=5 BENCH_ARGS='--storages tmpfs'
 #   make bench BENCH_SCRATCH=.build-bench    build in a separate folder (while another build holds .build)
 #   make bench-corpus BENCH_N=1000 BENCH_OUT=/tmp/corpus  only generate a corpus (Briefing content + Hugo sites)
+#   make bench-serve           serve on N = 10,000: time to take in an edit → bench/SERVE-RESULTS.md (issue 7)
 
 BENCH_RUNS ?= 3
 BENCH_SEED ?= 6
@@ -13,7 +14,7 @@ BENCH_SCRATCH ?=
 BENCH_BIN = $(if $(BENCH_SCRATCH),$(BENCH_SCRATCH)/release/briefing,$(RELEASE_BIN))
 BENCH_BIG = $(if $(filter 1 yes true on,$(BIG)),--big)
 
-.PHONY: bench bench-deps bench-release bench-corpus
+.PHONY: bench bench-deps bench-release bench-corpus bench-serve
 
 # Hugo (Debian ships 0.111), GNU time (/usr/bin/time -v for peak RSS) and python3, when missing.
 bench-deps:
@@ -36,3 +37,8 @@ BENCH_N ?= 1000
 BENCH_OUT ?= /tmp/briefing-corpus-n$(BENCH_N)
 bench-corpus:
 	python3 bench/gen_corpus.py -n $(BENCH_N) --seed $(BENCH_SEED) --out $(BENCH_OUT)
+
+SERVE_N ?= 10000
+SERVE_EDITS ?= 5
+bench-serve: bench-release
+	python3 bench/serve_edit.py -n $(SERVE_N) --edits $(SERVE_EDITS) --briefing $(BENCH_BIN) --seed $(BENCH_SEED)
