@@ -211,38 +211,61 @@ enum YAMLReader {
     }
 
     static func tabIndentLine(_ yaml: String) -> Int? {
-        for (i, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let lead = line.prefix(while: { $0 == " " || $0 == "\t" })
-            if lead.contains("\t"), lead.count < line.count { return i + 1 }
+        // Bytes, not Characters: every byte looked at is ASCII, and this runs on every file.
+        var line = 1
+        var atStart = true, sawTab = false
+        for b in yaml.utf8 {
+            if b == UInt8(ascii: "\n") {
+                line += 1
+                atStart = true
+                sawTab = false
+            } else if atStart {
+                if b == UInt8(ascii: "\t") {
+                    sawTab = true
+                } else if b != UInt8(ascii: " ") {
+                    if sawTab { return line }
+                    atStart = false
+                }
+            }
         }
         return nil
     }
 
     /// Refuses pathological nesting (flow brackets or indentation) before the recursive parser sees it.
     static func checkDepth(_ yaml: String, file: String, offset: Int) throws(Diagnostic) {
-        var depth = 0, line = 1
-        var quote: Character?
-        for c in yaml {
-            if c == "\n" { line += 1; quote = nil; continue }
-            if let q = quote { if c == q { quote = nil }; continue }
-            switch c {
-            case "\"", "'": quote = c
-            case "[", "{":
+        var depth = 0, line = 1, indent = 0
+        var quote: UInt8?
+        var atStart = true
+        for b in yaml.utf8 {
+            if b == UInt8(ascii: "\n") {
+                line += 1
+                quote = nil
+                atStart = true
+                indent = 0
+                continue
+            }
+            if atStart {
+                if b == UInt8(ascii: " ") || b == UInt8(ascii: "-") {
+                    indent += 1
+                    if indent > maxDepth * 4 {
+                        throw Diagnostic(SourceLocation(file: file, line: line + offset), "YAML 缩进过深",
+                                         hint: "前置信息只需要两三层嵌套")
+                    }
+                } else {
+                    atStart = false
+                }
+            }
+            if let q = quote { if b == q { quote = nil }; continue }
+            switch b {
+            case UInt8(ascii: "\""), UInt8(ascii: "'"): quote = b
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
                 depth += 1
                 if depth > maxDepth {
                     throw Diagnostic(SourceLocation(file: file, line: line + offset), "YAML 嵌套过深（超过 \(maxDepth) 层）",
                                      hint: "前置信息只需要两三层嵌套，请检查括号是否成对")
                 }
-            case "]", "}": depth = max(0, depth - 1)
+            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
             default: break
-            }
-        }
-        var l = 0
-        for text in yaml.split(separator: "\n", omittingEmptySubsequences: false) {
-            l += 1
-            if text.prefix(while: { $0 == " " || $0 == "-" }).count > maxDepth * 4 {
-                throw Diagnostic(SourceLocation(file: file, line: l + offset), "YAML 缩进过深",
-                                 hint: "前置信息只需要两三层嵌套")
             }
         }
     }
