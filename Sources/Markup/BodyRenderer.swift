@@ -39,6 +39,8 @@ public struct LinkContext: Sendable {
     public var units: UnitRegistry
     /// Decides the hover text and CSS status class of a binding (the Site runs the check).
     public var describeBinding: @Sendable (Binding) -> (title: String, status: String)
+    /// False when only checking: links are resolved and numbers collected, no HTML is made.
+    public var html = true
 
     public init(values: [String: Value], documents: [String: (kind: DocumentKind, anchors: Set<String>)],
                 regions: [String: String], units: UnitRegistry,
@@ -142,7 +144,7 @@ public enum BodyRenderer {
             out.headings.append(Heading(level: Int(level), text: text, anchor: anchor))
             CMarkDocument.replaceHeading(node, level: level, anchor: anchor)
         }
-        out.html = md.html()
+        if context.html { out.html = md.html() }
         return out
     }
 
@@ -177,6 +179,7 @@ public enum BodyRenderer {
         }
         let binding = Binding(id: id, written: w, location: loc)
         out.bindings.append(binding)
+        guard context.html else { return }
         let (title, status) = context.describeBinding(binding)
         CMarkDocument.replaceWithCustomInline(
             node, open: "<a class=\"num \(status)\" href=\"\(href)\" title=\"\(HTMLEscape.escape(title))\">", close: "</a>", text: nil)

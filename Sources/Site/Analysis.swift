@@ -62,6 +62,8 @@ public enum Analyzer {
         var context = LinkContext(values: values, documents: documents, regions: regions, units: project.units) { binding in
             describe(binding, values: lookup)
         }
+        // Checking alone needs the numbers in the bodies, not their HTML.
+        context.html = templates != nil
         let builder = chartBuilder(project, evaluation, values)
         var chartOwner: [String: SourceLocation] = [:]
         for spec in docs.flatMap(\.charts) {
