@@ -94,13 +94,7 @@ public enum Analyzer {
             bodyBySlug[d.slug] = b
             for c in b.citations { citedBy[c.id, default: []].insert(d.slug) }
             problems += b.problems
-            for binding in b.bindings {
-                do {
-                    checks.append(try bindingCheck(binding, values: lookup, document: d.slug))
-                } catch {
-                    problems.append(error.at(binding.location))
-                }
-            }
+            bindingChecks(b, document: d.slug, values: lookup, into: &checks, problems: &problems)
         }
         if !problems.isEmpty { throw Diagnostics(problems) }
         checks.sort { ($0.location, $0.id) < ($1.location, $1.id) }
@@ -175,6 +169,18 @@ public enum Analyzer {
             return NumberFormat.format(q, in: unit, decimals: d)
         }
         return NumberFormat.format(q, decimals: ind.decimals)
+    }
+
+    /// The checks of every number a body binds to an id; unit mismatches become problems.
+    static func bindingChecks(_ body: RenderedBody, document: String, values: Overlay<LinkContext.Value>,
+                              into checks: inout [CheckResult], problems: inout [Diagnostic]) {
+        for binding in body.bindings {
+            do {
+                checks.append(try bindingCheck(binding, values: values, document: document))
+            } catch {
+                problems.append(error.at(binding.location))
+            }
+        }
     }
 
     static func bindingCheck(_ b: Binding, values: Overlay<LinkContext.Value>, document: String) throws(LocalError) -> CheckResult {

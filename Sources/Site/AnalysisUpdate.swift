@@ -149,13 +149,7 @@ extension Analyzer {
         for (d, body) in zip(docs, rendered) {
             bodies[d.slug] = body
             problems += body.problems
-            for binding in body.bindings {
-                do {
-                    added.append(try bindingCheck(binding, values: values, document: d.slug))
-                } catch {
-                    problems.append(error.at(binding.location))
-                }
-            }
+            bindingChecks(body, document: d.slug, values: values, into: &added, problems: &problems)
         }
         if !problems.isEmpty { throw Diagnostics(problems) }
         added.sort { ($0.location, $0.id) < ($1.location, $1.id) }
