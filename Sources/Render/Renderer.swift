@@ -86,23 +86,6 @@ public struct Renderer: Sendable {
         topicNames = Array(Set(input.project.documents.flatMap(\.topics))).sorted()
     }
 
-    /// Related documents through shared regions and topics, without comparing every pair.
-    static func relatedDocuments(_ docs: [Document]) -> [[Int]] {
-        var byKey: [String: [Int]] = [:]
-        for (i, d) in docs.enumerated() {
-            for r in Set(d.regions) { byKey["r:" + r, default: []].append(i) }
-            for t in Set(d.topics) { byKey["t:" + t, default: []].append(i) }
-        }
-        return docs.indices.map { i in
-            var shared: [Int: Int] = [:]
-            let d = docs[i]
-            for key in Set(d.regions.map { "r:" + $0 } + d.topics.map { "t:" + $0 }) {
-                for j in byKey[key] ?? [] where j != i { shared[j, default: 0] += 1 }
-            }
-            return shared.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(5).map(\.key)
-        }
-    }
-
     /// One output file to produce; jobs are independent, so they run in parallel.
     public enum Job: Sendable {
         case home, list(DocumentKind), document(Int), indicatorsIndex, indicator(String), regionsIndex, region(Int)

@@ -14,11 +14,13 @@ public enum SiteBuilder {
     public static let marker = ".briefing-site"
 
     public static func build(_ analysis: Analysis, templates t: Templates, output: URL) throws -> Stats {
+        let prepared = Timings.now()
         let input = RenderInput(project: analysis.project, evaluation: analysis.evaluation, checks: analysis.checks,
                                 bodies: analysis.bodies, displays: analysis.context.values.all.mapValues(\.display),
                                 charts: analysis.charts)
         let renderer = Renderer(input: input, templates: t)
         let jobs = renderer.jobs()
+        let indexSeconds = Timings.seconds(since: prepared)
         let clock = PhaseClock()
         let start = Timings.now()
         var stats = try write(to: output) { emit in
@@ -38,6 +40,7 @@ public enum SiteBuilder {
         let wall = Timings.seconds(since: start)
         let (r, w) = clock.totals()
         let share = r + w > 0 ? Double(r) / Double(r + w) : 1
+        stats.timings.record("index", seconds: indexSeconds, count: jobs.count, unit: "jobs (lookups, related documents)")
         stats.timings.record("render", seconds: wall * share, count: jobs.count, unit: "pages and files")
         stats.timings.record("write", seconds: wall * (1 - share), count: stats.files, unit: "files")
         return stats

@@ -191,7 +191,7 @@ struct Build: ParsableCommand {
                 var all = analysis.timings
                 for p in stats.timings.phases { all.record(p.name, seconds: p.seconds, count: p.count, unit: p.unit) }
                 let total = all.phases.map(\.seconds).reduce(0, +)
-                printErr(all.report + String(format: "  total   %8.3f s  (render+write wall %.3f s)", total, Timings.seconds(since: start)))
+                printErr(all.report + String(format: "  total   %8.3f s  (index+render+write wall %.3f s)", total, Timings.seconds(since: start)))
             }
             print("已生成 \(stats.files) 个文件到 \(paths.output)/；核验 \(analysis.checks.count) 项，\(failed.count) 项未通过。")
         } catch let e as Diagnostics {
