@@ -13,7 +13,8 @@ public enum NumberFormat {
 
     /// Plain decimal text (no exponent, no grouping), trailing zeros trimmed.
     public static func plain(_ v: Decimal) -> String {
-        var s = NSDecimalNumber(decimal: v).stringValue
+        // Decimal.description is what NSDecimalNumber.stringValue returns, without the object.
+        var s = v.description
         if s == "-0" { s = "0" }
         return s
     }

@@ -96,7 +96,7 @@ public enum QuantityParser {
 
     /// Parses `[comparator] number [unit]`.
     public static func parseWritten(_ raw: String, units: UnitRegistry, allowComparator: Bool = true) throws(LocalError) -> WrittenQuantity {
-        let text = normalize(raw).trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = normalize(raw).trimmed()
         var rest = Substring(text)
         var comparator = Comparator.equal
         if allowComparator {
@@ -109,11 +109,11 @@ public enum QuantityParser {
         guard let (num, after) = number(prefixOf: rest) else {
             throw LocalError("`\(Diagnostic.excerpt(raw))` 不是一个数量", hint: "应写成“数字+单位”，例如 413.8 万千瓦、7.6%、1445835 人")
         }
-        var unitText = after.trimmingCharacters(in: .whitespaces)
+        var unitText = String(after).trimmedSpaces()
         // A trailing qualifier such as 以上/左右 after the unit: 以上 means >=, 左右 means ≈.
         for (word, c) in [("以上", Comparator.greaterOrEqual), ("左右", Comparator.approx)]
         where allowComparator && unitText.hasSuffix(word) {
-            unitText = String(unitText.dropLast(word.count)).trimmingCharacters(in: .whitespaces)
+            unitText = String(unitText.dropLast(word.count)).trimmedSpaces()
             if comparator == .equal { comparator = c }
         }
         // 60余项, 3000多人: more than the number.

@@ -70,11 +70,11 @@ public struct UnitRegistry: Sendable {
     /// Adds a project unit. `definition` is `count` (a count word), `base` (a new dimension
     /// of its own), or a quantity of a known unit such as `1000 吨`.
     public mutating func define(_ symbol: String, as definition: String) throws(LocalError) {
-        let sym = symbol.trimmingCharacters(in: .whitespaces)
+        let sym = symbol.trimmedSpaces()
         guard !sym.isEmpty, !sym.contains(where: { ($0.isASCII && $0.isNumber) || $0 == "/" || $0 == " " }) else {
             throw LocalError("单位名 `\(symbol)` 不合法", hint: "单位名不能为空，不能含数字、空格或 /")
         }
-        switch definition.trimmingCharacters(in: .whitespaces) {
+        switch definition.trimmedSpaces() {
         case "count": units[sym] = Unit(sym, .base("count"))
         case "base": units[sym] = Unit(sym, .base(sym))
         default:
@@ -87,7 +87,7 @@ public struct UnitRegistry: Sendable {
 
     /// Looks a unit up; the empty string is the dimensionless unit.
     public func lookup(_ raw: String) throws(LocalError) -> Unit {
-        let symbol = raw.trimmingCharacters(in: .whitespaces)
+        let symbol = raw.trimmedSpaces()
         if symbol.isEmpty { return .one }
         if let u = units[symbol] { return u }
         if let slash = symbol.firstIndex(of: "/") {

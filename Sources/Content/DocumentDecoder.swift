@@ -75,7 +75,7 @@ public enum DocumentDecoder {
     }
 
     static func date(_ node: YNode) throws(Diagnostic) -> String {
-        let s = try node.string().trimmingCharacters(in: .whitespaces)
+        let s = try node.string().trimmedSpaces()
         let parts = s.split(separator: "-", omittingEmptySubsequences: false)
         let hint = "日期应写成 YYYY-MM-DD，例如 2022-06-01"
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
@@ -132,7 +132,7 @@ public enum DocumentDecoder {
     static func quantity(_ valueNode: YNode, unitNode: YNode?, units: UnitRegistry) throws(Diagnostic) -> (Quantity, Int) {
         let text = try valueNode.nonEmptyString()
         if let (_, rest) = QuantityParser.number(prefixOf: Substring(QuantityParser.normalize(text))),
-           let q = ["余", "多", "约", "近", "以上", "左右", "超过"].first(where: { rest.trimmingCharacters(in: .whitespaces).hasPrefix($0) || rest.hasSuffix($0) }) {
+           let q = ["余", "多", "约", "近", "以上", "左右", "超过"].first(where: { String(rest).trimmedSpaces().hasPrefix($0) || rest.hasSuffix($0) }) {
             throw valueNode.error("数据项的值不能带“\(q)”这样的限定词", hint: "数据项只写原文的数字和单位；“约”“余”“以上”等写进指标的 stated（例如 stated: 60余项），或写进 note")
         }
         let written: WrittenQuantity

@@ -21,7 +21,7 @@ public struct FrontMatter: Sendable {
         let newline = UInt8(ascii: "\n")
         func lineEnd(_ from: String.Index) -> String.Index { u[from...].firstIndex(of: newline) ?? u.endIndex }
         let firstEnd = lineEnd(u.startIndex)
-        guard String(text[..<firstEnd]).trimmingCharacters(in: .whitespaces) == "---" else {
+        guard String(text[..<firstEnd]).trimmedSpaces() == "---" else {
             throw Diagnostic(SourceLocation(file: file, line: 1), "文件没有以 --- 开头的前置信息（front matter）",
                              hint: "在第一行写 ---，接着写 title: 和 date: 等，再写一行 --- 结束")
         }

@@ -35,13 +35,13 @@ struct YNode {
     }
 
     func nonEmptyString() throws(Diagnostic) -> String {
-        let s = try string().trimmingCharacters(in: .whitespacesAndNewlines)
+        let s = try string().trimmed()
         guard !s.isEmpty else { throw error("`\(path)` 不能为空") }
         return s
     }
 
     func int() throws(Diagnostic) -> Int {
-        let s = try string().trimmingCharacters(in: .whitespaces)
+        let s = try string().trimmedSpaces()
         guard let v = Int(QuantityParser.normalize(s)) else {
             throw error("`\(s)` 不是整数", hint: "`\(path)` 应写成整数，例如 3")
         }

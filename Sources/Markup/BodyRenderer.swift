@@ -119,7 +119,7 @@ public enum BodyRenderer {
                     continue
                 }
                 guard let para = cmark_node_parent(node), cmark_node_get_type(para) == CMARK_NODE_PARAGRAPH,
-                      CMarkDocument.text(of: para).trimmingCharacters(in: .whitespaces) == CMarkDocument.text(of: node) else {
+                      CMarkDocument.text(of: para).trimmedSpaces() == CMarkDocument.text(of: node) else {
                     problem(node, "图表链接 [](chart:\(target)) 必须单独成段", "在它前后各空一行")
                     continue
                 }
@@ -158,7 +158,7 @@ public enum BodyRenderer {
         }
         out.citations.append((id, line))
         let href = HTMLEscape.escape("\(root)indicators/\(id)/index.html")
-        let written = CMarkDocument.text(of: node).trimmingCharacters(in: .whitespacesAndNewlines)
+        let written = CMarkDocument.text(of: node).trimmed()
         if written.isEmpty {
             let title = HTMLEscape.escape("\(value.label)：\(value.display)")
             CMarkDocument.replaceWithCustomInline(node, open: "<a class=\"num\" href=\"\(href)\" title=\"\(title)\">",

@@ -1,7 +1,7 @@
 /// Short plain-text excerpts of Chinese prose (no word boundaries to respect).
 public enum CJKText {
     public static func truncate(_ s: String, _ limit: Int) -> String {
-        let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
+        let t = s.trimmed()
         guard t.count > limit else { return t }
         var cut = String(t.prefix(limit))
         // Prefer ending at a sentence or clause mark when one is near the end.

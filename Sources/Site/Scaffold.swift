@@ -79,7 +79,7 @@ public enum Scaffold {
             throw Diagnostic(SourceLocation(file: shown, line: 0), "文件名 `\(slug)` 不能用作网址",
                              hint: "只能用小写英文字母、数字和 -，例如 new-energy")
         }
-        guard !title.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard !title.trimmedSpaces().isEmpty else {
             throw Diagnostic(SourceLocation(file: shown, line: 0), "标题不能为空", hint: "用 --title 给出标题")
         }
         let fm = FileManager.default

@@ -22,6 +22,8 @@ public enum SiteBuilder {
         let jobs = renderer.jobs()
         let indexSeconds = Timings.seconds(since: prepared)
         let clock = PhaseClock()
+        // Read once: the environment is copied into a dictionary on every access.
+        let reportSlow = ProcessInfo.processInfo.environment["BRIEFING_SLOW_PAGES"] != nil
         let start = Timings.now()
         var stats = try write(to: output) { emit in
             // Pages are independent: render and write each on any core, holding none in memory.
@@ -29,7 +31,7 @@ public enum SiteBuilder {
                 let t0 = Timings.now()
                 let file = renderer.render(job)
                 let t1 = Timings.now()
-                if ProcessInfo.processInfo.environment["BRIEFING_SLOW_PAGES"] != nil, t1 - t0 > 50_000_000 {
+                if reportSlow, t1 - t0 > 50_000_000 {
                     FileHandle.standardError.write(Data("slow page \(file.path): \(Double(t1 - t0) / 1e9) s\n".utf8))
                 }
                 try emit(file)
@@ -70,9 +72,9 @@ public enum SiteBuilder {
         try fm.createDirectory(at: tmp, withIntermediateDirectories: false)
         let dirs = DirectoryMaker(root: tmp)
         do {
-            try writeFile(OutputFile(path: marker, data: Data("Briefing output folder; rebuilt by `briefing build`.\n".utf8)), into: tmp, dirs: dirs)
+            try writeFile(OutputFile(path: marker, data: Data("Briefing output folder; rebuilt by `briefing build`.\n".utf8)), dirs: dirs)
             dirs.count = 0
-            try produce { file in try writeFile(file, into: tmp, dirs: dirs) }
+            try produce { file in try writeFile(file, dirs: dirs) }
             try swap(tmp, into: out)
         } catch {
             try? fm.removeItem(at: tmp)
@@ -90,10 +92,10 @@ public enum SiteBuilder {
         }
     }
 
-    static func writeFile(_ file: OutputFile, into dir: URL, dirs: DirectoryMaker) throws {
+    static func writeFile(_ file: OutputFile, dirs: DirectoryMaker) throws {
         try checkPath(file.path)
-        try dirs.ensure((file.path as NSString).deletingLastPathComponent)
-        try PlainWrite.write(file.data, to: dir.path + "/" + file.path)
+        try dirs.ensure(file.path[..<(file.path.lastIndex(of: "/") ?? file.path.startIndex)])
+        try PlainWrite.write(file.data, to: dirs.rootPath + "/" + file.path)
         dirs.countFile()
     }
 
@@ -138,17 +140,26 @@ enum PlainWrite {
 /// Creates each output folder once, from any thread, and counts the files written.
 final class DirectoryMaker: @unchecked Sendable {
     private let lock = NSLock()
-    private var made: Set<String> = [""]
-    private let root: URL
+    private var made: Set<Substring> = [""]
+    /// The folder everything is written into, as a path (URL.path is recomputed on each call).
+    let rootPath: String
     var count = 0
 
-    init(root: URL) { self.root = root }
+    init(root: URL) { rootPath = root.path }
 
-    func ensure(_ relative: String) throws {
+    func ensure(_ relative: Substring) throws {
         lock.lock()
         defer { lock.unlock() }
+        try make(relative)
+    }
+
+    /// Parents first, with plain mkdir: one system call per new folder.
+    private func make(_ relative: Substring) throws {
         if made.contains(relative) { return }
-        try FileManager.default.createDirectory(at: root.appendingPathComponent(relative), withIntermediateDirectories: true)
+        try make(relative[..<(relative.lastIndex(of: "/") ?? relative.startIndex)])
+        if mkdir(rootPath + "/" + relative, 0o755) != 0 && errno != EEXIST {
+            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+        }
         made.insert(relative)
     }
 
