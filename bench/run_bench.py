@@ -531,8 +531,18 @@ def write_results(a, info, sizes, corpus_stats, table, ttable, timings, notes, h
         md.append(f"N={n:,}, {s}:\n\n```\n{text}\n```\n\n")
     if notes:
         md.append("## Notes\n\n" + "".join(f"- {x}\n" for x in notes) + "\n")
+    # A hand-written analysis below the marker is kept across runs.
+    kept = ""
+    if os.path.exists(a.results):
+        with open(a.results, encoding="utf-8") as f:
+            old = f.read()
+        if ANALYSIS_MARKER in old:
+            kept = old[old.index(ANALYSIS_MARKER):]
     with open(a.results, "w", encoding="utf-8") as f:
-        f.write("".join(md))
+        f.write("".join(md) + kept)
+
+
+ANALYSIS_MARKER = "<!-- analysis: written by hand, kept by run_bench.py -->"
 
 
 if __name__ == "__main__":
