@@ -85,6 +85,25 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: content.deletingLastPathComponent().appendingPathComponent("site").path))
     }
 
+    @Test func portInUseIsExplainedInChinese() throws {
+        // Hold a port with a listening socket, then ask serve for the same one.
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var addr = sockaddr_in()
+        addr.sin_family = sa_family_t(AF_INET)
+        addr.sin_port = 0
+        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var len = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, len) } }
+        #expect(bound == 0)
+        #expect(listen(fd, 1) == 0)
+        _ = withUnsafeMutablePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &len) } }
+        let port = Int(UInt16(bigEndian: addr.sin_port))
+        let r = try runBriefing(["serve", "--port", String(port), "--content", Repo.content.path, "--templates", Repo.templates.path])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("错误: 端口 \(port) 已被占用，无法启动预览（换一个端口，例如 --port \(port + 1)）"), "\(r.stderr)")
+    }
+
     @Test func newReportChecksAtOnce() throws {
         let content = try copyOfContent()
         let new = try runBriefing(["new", "report", "demo", "--title", "演示", "--content", content.path])
