@@ -13,6 +13,7 @@ public struct Templates: Sendable {
     public init(directory: URL) throws(Diagnostics) {
         let fm = FileManager.default
         var problems: [Diagnostic] = []
+        ByteHTMLContentType.registered
         var library = MustacheLibrary()
         let names = ((try? fm.contentsOfDirectory(atPath: directory.path)) ?? []).filter { $0.hasSuffix(".mustache") }.sorted()
         for name in names {
@@ -23,7 +24,8 @@ public struct Templates: Sendable {
                 continue
             }
             do {
-                try library.register(text, named: String(name.dropLast(".mustache".count)))
+                // Same line, so parse errors keep their line numbers.
+                try library.register(ByteHTMLContentType.pragma + text, named: String(name.dropLast(".mustache".count)))
             } catch let e as MustacheTemplate.ParserError {
                 problems.append(Diagnostic(SourceLocation(file: shown, line: e.context.lineNumber), "模板语法错误：\(e.error)",
                                            hint: "第 \(e.context.columnNumber) 列附近：\(e.context.line)"))

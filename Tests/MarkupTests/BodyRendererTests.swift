@@ -96,3 +96,21 @@ func render(_ body: String, bodyStartLine: Int = 10) throws -> RenderedBody {
         #expect(r.firstParagraph == "第一段重点文字。")
     }
 }
+
+@Suite struct HTMLEscapeTests {
+    @Test func escapesTheFiveCharacters() {
+        #expect(HTMLEscape.escape(#"<a href="x">Tom & 'Jerry'</a>"#) == "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;")
+    }
+
+    @Test func escapesAQuoteFollowedByACombiningMark() {
+        let escaped = HTMLEscape.escape("\"" + "\u{0301}x'" + "\u{0308}")
+        let wanted = "&quot;" + "\u{0301}x&#39;" + "\u{0308}"
+        #expect(escaped == wanted)
+    }
+
+    @Test func leavesOtherTextAlone() {
+        let s = "鄂尔多斯市 413.8万千瓦 ≥ 7.6% e\u{0301}"
+        #expect(HTMLEscape.escape(s) == s)
+        #expect(HTMLEscape.escape("") == "")
+    }
+}

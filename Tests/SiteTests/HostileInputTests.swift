@@ -751,6 +751,22 @@ func expectAccepted(_ o: HostileOutcome, sourceLocation: SourceLocation = #_sour
         #expect(page.contains("&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;"), "title not shown escaped")
     }
 
+    @Test func quoteWithCombiningMarkCannotLeaveAnAttribute() throws {
+        // `"` + U+0301 is one Character; an escaper that looks Characters up in a table misses it.
+        let c = try HostileCase("combining-quote")
+        try c.edit(F.energyPath, "summary: 摘要。", "summary: '摘要\"\u{0301} onmouseover=alert(1) x=\"\u{0301}'")
+        let o = try c.run()
+        expectAccepted(o)
+        let page = String(decoding: o.siteAfter["reports/energy/index.html"] ?? Data(), as: UTF8.self)
+        // Built outside #expect: the macro re-lexes its source, and a quote with a mark defeats that.
+        let mark = "\u{0301}"
+        let escaped = "content=\"摘要&quot;" + mark + " onmouseover=alert(1) x=&quot;" + mark + "\""
+        let raw = "\"" + mark + " onmouseover"
+        let hasEscaped = page.contains(escaped), hasRaw = page.contains(raw)
+        #expect(hasEscaped, "summary not escaped in the description")
+        #expect(!hasRaw)
+    }
+
     @Test func javascriptAndDataLinksAreDropped() throws {
         let c = try HostileCase("links")
         try c.insert("""
