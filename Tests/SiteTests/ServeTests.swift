@@ -6,9 +6,9 @@ import Testing
 
 /// `briefing serve` end to end: edit, break and fix a file while it runs.
 @Suite(.serialized) struct ServeTests {
-    func freePort() -> Int {
+    /// A TCP socket bound to a free port on 127.0.0.1; the caller closes it.
+    func boundSocket() -> (fd: Int32, port: Int) {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
         var addr = sockaddr_in()
         addr.sin_family = sa_family_t(AF_INET)
         addr.sin_port = 0
@@ -16,7 +16,13 @@ import Testing
         var len = socklen_t(MemoryLayout<sockaddr_in>.size)
         _ = withUnsafePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, len) } }
         _ = withUnsafeMutablePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &len) } }
-        return Int(UInt16(bigEndian: addr.sin_port))
+        return (fd, Int(UInt16(bigEndian: addr.sin_port)))
+    }
+
+    func freePort() -> Int {
+        let (fd, port) = boundSocket()
+        close(fd)
+        return port
     }
 
     func fetch(_ url: String) -> (Int, String)? {
@@ -87,18 +93,10 @@ import Testing
 
     @Test func portInUseIsExplainedInChinese() throws {
         // Hold a port with a listening socket, then ask serve for the same one.
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let (fd, port) = boundSocket()
         defer { close(fd) }
-        var addr = sockaddr_in()
-        addr.sin_family = sa_family_t(AF_INET)
-        addr.sin_port = 0
-        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var len = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, len) } }
-        #expect(bound == 0)
+        #expect(port > 0)
         #expect(listen(fd, 1) == 0)
-        _ = withUnsafeMutablePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &len) } }
-        let port = Int(UInt16(bigEndian: addr.sin_port))
         let r = try runBriefing(["serve", "--port", String(port), "--content", Repo.content.path, "--templates", Repo.templates.path])
         #expect(r.status == 1)
         #expect(r.stderr.contains("错误: 端口 \(port) 已被占用，无法启动预览（换一个端口，例如 --port \(port + 1)）"), "\(r.stderr)")
