@@ -128,11 +128,17 @@ public enum DocumentDecoder {
         return fig
     }
 
+    /// A qualifier such as 约 or 以上 next to a figure's number, which only a stated value may carry.
+    static func qualifier(around rest: Substring) -> String? {
+        let head = String(rest).trimmedSpaces()
+        return ["余", "多", "约", "近", "以上", "左右", "超过"].first { head.hasPrefix($0) || rest.hasSuffix($0) }
+    }
+
     /// A value node (`287.3` or `287.3 万千瓦`) plus an optional separate unit node.
     static func quantity(_ valueNode: YNode, unitNode: YNode?, units: UnitRegistry) throws(Diagnostic) -> (Quantity, Int) {
         let text = try valueNode.nonEmptyString()
         if let (_, rest) = QuantityParser.number(prefixOf: Substring(QuantityParser.normalize(text))),
-           let q = ["余", "多", "约", "近", "以上", "左右", "超过"].first(where: { String(rest).trimmedSpaces().hasPrefix($0) || rest.hasSuffix($0) }) {
+           let q = qualifier(around: rest) {
             throw valueNode.error("数据项的值不能带“\(q)”这样的限定词", hint: "数据项只写原文的数字和单位；“约”“余”“以上”等写进指标的 stated（例如 stated: 60余项），或写进 note")
         }
         let written: WrittenQuantity

@@ -94,7 +94,7 @@ public enum SiteBuilder {
 
     static func writeFile(_ file: OutputFile, dirs: DirectoryMaker) throws {
         try checkPath(file.path)
-        try dirs.ensure(file.path[..<(file.path.lastIndex(of: "/") ?? file.path.startIndex)])
+        try dirs.ensureFolder(of: file.path)
         try PlainWrite.write(file.data, to: dirs.rootPath + "/" + file.path)
         dirs.countFile()
     }
@@ -147,16 +147,19 @@ final class DirectoryMaker: @unchecked Sendable {
 
     init(root: URL) { rootPath = root.path }
 
-    func ensure(_ relative: Substring) throws {
+    /// Makes the folder that will hold `path` (relative to the root).
+    func ensureFolder(of path: String) throws {
         lock.lock()
         defer { lock.unlock() }
-        try make(relative)
+        try make(Self.parent(Substring(path)))
     }
+
+    private static func parent(_ path: Substring) -> Substring { path[..<(path.lastIndex(of: "/") ?? path.startIndex)] }
 
     /// Parents first, with plain mkdir: one system call per new folder.
     private func make(_ relative: Substring) throws {
         if made.contains(relative) { return }
-        try make(relative[..<(relative.lastIndex(of: "/") ?? relative.startIndex)])
+        try make(Self.parent(relative))
         if mkdir(rootPath + "/" + relative, 0o755) != 0 && errno != EEXIST {
             throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
         }
