@@ -124,8 +124,8 @@ enum HostileFixture {
     static func runCLI(_ args: [String], cwd: URL, deadline: Duration = .seconds(60)) throws -> RunResult {
         let outURL = cwd.appendingPathComponent(".out-\(UUID().uuidString)")
         let errURL = cwd.appendingPathComponent(".err-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         defer {
             try? FileManager.default.removeItem(at: outURL)
             try? FileManager.default.removeItem(at: errURL)
