@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Synthetic corpus for the Briefing benchmark (issue 6).
+"""Synthetic corpus for the Briefing benchmark.
 
 Generates N study reports in Briefing's own content schema (DESIGN §3) and, unless
 --no-hugo, the same reports as a Hugo site with two minimal layout sets:
@@ -254,7 +254,9 @@ def make_report(seed: int, i: int, n: int, filler: list[str]) -> tuple[str, str,
     def add_fig(fid: str, value: Decimal, unit: str, decimals: int, label: str, short: bool) -> str:
         v = dstr(value, decimals)
         if short:
-            figures.append((fid, f"  {fid}: {v} {unit}\n"))
+            # The flow form: one line, still labelled (a figure without a label shows its id).
+            u = yaml_str(unit) if unit == "%" else unit
+            figures.append((fid, f"  {fid}: {{value: {v}, unit: {u}, label: {label}}}\n"))
         else:
             reg = rng.choice(regions)
             u = yaml_str(unit) if unit == "%" else unit

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""How fast `briefing serve` takes in an edit on a large corpus (issue 7).
+"""How fast `briefing serve` takes in an edit on a large corpus.
 
 Generates the synthetic corpus (bench/gen_corpus.py, default N = 10,000) on tmpfs, starts
 `briefing serve` on it, then edits one report at a time — a figure's value, a paragraph of
@@ -63,7 +63,7 @@ def save(path: str, text: str):
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description="serve: time to take in an edit (issue 7)")
+    ap = argparse.ArgumentParser(description="serve: time to take in an edit")
     ap.add_argument("-n", type=int, default=10000, help="reports in the corpus (default 10000)")
     ap.add_argument("--edits", type=int, default=5, help="edits of each kind (default 5)")
     ap.add_argument("--seed", type=int, default=6)
@@ -142,7 +142,7 @@ def main(argv=None) -> int:
     print(table)
     if a.results:
         with open(a.results, "w", encoding="utf-8") as f:
-            f.write(f"# serve: taking in an edit (issue 7)\n\n`python3 bench/serve_edit.py -n {a.n} --edits {a.edits}` "
+            f.write(f"# serve: taking in an edit\n\n`python3 bench/serve_edit.py -n {a.n} --edits {a.edits}` "
                     f"on tmpfs, {os.cpu_count()} cores, {time.strftime('%Y-%m-%d')}.\n\n"
                     f"Corpus: {a.n} reports (bench/gen_corpus.py, seed {a.seed}). First build when serve starts: "
                     f"{first_build.group(1) if first_build else '?'} ms.\n\n"

@@ -1,11 +1,11 @@
-# Benchmark against Hugo (issue 6).
+# Benchmark against Hugo.
 #
 #   make bench                 N = 1,000 and 10,000; tmpfs and disk; 3 runs each → bench/RESULTS.md
 #   make bench BIG=1           also N = 100,000 (Briefing only)
 #   make bench BENCH_RUNS=5 BENCH_ARGS='--storages tmpfs'
 #   make bench BENCH_SCRATCH=.build-bench    build in a separate folder (while another build holds .build)
 #   make bench-corpus BENCH_N=1000 BENCH_OUT=/tmp/corpus  only generate a corpus (Briefing content + Hugo sites)
-#   make bench-serve           serve on N = 10,000: time to take in an edit → bench/SERVE-RESULTS.md (issue 7)
+#   make bench-serve           serve on N = 10,000: time to take in an edit → bench/SERVE-RESULTS.md
 
 BENCH_RUNS ?= 3
 BENCH_SEED ?= 6
@@ -27,7 +27,7 @@ bench-deps:
 		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
 
-bench-release: deps
+bench-release: deps embed
 	$(SWIFT) build -c release --product briefing $(if $(BENCH_SCRATCH),--scratch-path $(BENCH_SCRATCH))
 
 bench: bench-deps bench-release

@@ -1,7 +1,7 @@
 # Browser tests (Selenium driving Debian's headless Chromium) and the Pagefind search index.
 #
 #   make search-index   index site/ for its search page, into site/pagefind/ (not committed)
-#   make browser-test   search-index, then the tests in tests/browser/
+#   make browser-test   search-index and the PDFs (make pdf), then the tests in tests/browser/
 #                       (screenshots: build/screenshots/, axe-core results: build/axe/)
 #
 # `make test` runs browser-test last (EXTRA_TESTS). What is missing is installed: Debian's
@@ -47,6 +47,8 @@ search-index: search-deps
 	rm -rf $(BROWSER_SITE)/pagefind
 	$(PYTHON) -m pagefind_bin_extended --site $(BROWSER_SITE) --output-subdir pagefind --keep-index-url --silent
 
+# The pages link their PDFs, so they are made first.
 browser-test: browser-deps search-index
+	$(MAKE) --no-print-directory pdf PDF_SITE=$(BROWSER_SITE)
 	BRIEFING_SITE="$(abspath $(BROWSER_SITE))" SE_OFFLINE=true PYTHONDONTWRITEBYTECODE=1 \
 		$(PYTHON) -m pytest tests/browser -q -p no:cacheprovider $(PYTEST_BROWSER_ARGS)

@@ -1,14 +1,23 @@
-# Fuzzing with libFuzzer (issue 4): three targets in the separate package fuzz/.
+# Fuzzing with libFuzzer: three targets in the separate package fuzz/, built from the main
+# package's own sources (symlinks in fuzz/Sources/).
 #
 #   make fuzz                    build, then run each target for FUZZ_SECONDS (default 60)
-#   make fuzz FUZZ_SECONDS=240   longer; FUZZ_TARGETS='formula' runs only that one
+#   make fuzz FUZZ_SECONDS=600   longer; FUZZ_TARGETS='formula' runs only that one
 #   make fuzz-build              only build (fuzz/.build/release/Fuzz…)
 #
-# Targets (fuzz/Sources/…): front-matter (SourceText.decode + DocumentDecoder.decode on any
-# bytes), formula (FormulaParser + Evaluator on a small project), links (BodyRenderer.render
-# with a LinkContext). Seeds: fuzz/corpus/<target>/ (from content/, regenerate with
-# fuzz/seed-corpus.py) and fuzz/regressions/<target>/ (inputs that once crashed; replayed by
-# `swift test` too). New corpus entries and crash artifacts go to fuzz/.build/work/<target>/.
+# Targets (fuzz/Sources/…):
+#   front-matter  any bytes as a report file: SourceText.decode, then DocumentDecoder.decode;
+#                 a document or a Diagnostic, with every line it names inside the file.
+#   formula       up to four lines as the formulas of indicators beside fixed figures:
+#                 FormulaParser.parse and Evaluator.evaluate, then Checker on every value
+#                 (no NaN, nothing beyond the limits, each value checks equal to its display).
+#   links         any Markdown body: BodyFacts.collect and BodyHTML.render with fig:, report:,
+#                 region: and chart: targets, and InlineText as a summary; lines inside the
+#                 body, the two passes numbering fig: links alike, no markup from the input.
+# Seeds: fuzz/corpus/<target>/ (from content/, regenerate with fuzz/seed-corpus.py) and
+# fuzz/regressions/<target>/ (inputs that once crashed or hung; `swift test` replays them in
+# Tests/{Content,Calc,Markup}Tests/FuzzRegressionTests.swift). New corpus entries and crash
+# artifacts go to fuzz/.build/work/<target>/.
 # With Swift 6.3 on Linux: -sanitize=fuzzer,address works for Swift code; the executables
 # start libFuzzer through LLVMFuzzerRunDriver from an @main type, since SwiftPM links its own
 # entry point as `main` (so -parse-as-library is needed, and libFuzzer's main is not used).

@@ -1,5 +1,6 @@
 /// A physical or bookkeeping dimension as a product of base dimensions with integer
-/// exponents, so that 万元 / 个 is money·count⁻¹ and 户 × 元/户 is money.
+/// exponents, so that 万元 / 万千瓦 is money·power⁻¹ and 千瓦 × 小时 is energy.
+/// The same algebra holds a unit's count words (`Unit.annotation`): 人/户 is 人·户⁻¹.
 public struct Dimension: Hashable, Sendable, CustomStringConvertible {
     /// Base dimension name → exponent; zero exponents are never stored.
     public private(set) var exponents: [String: Int]
@@ -12,6 +13,7 @@ public struct Dimension: Hashable, Sendable, CustomStringConvertible {
     public static let none = Dimension()
 
     public var isDimensionless: Bool { exponents.isEmpty }
+    public var isEmpty: Bool { exponents.isEmpty }
 
     public static func * (a: Dimension, b: Dimension) -> Dimension {
         var e = a.exponents
@@ -27,10 +29,11 @@ public struct Dimension: Hashable, Sendable, CustomStringConvertible {
 
     /// Chinese names of the base dimensions, for messages.
     static let names: [String: String] = [
-        "power": "功率", "voltage_power": "视在功率", "speed": "速度", "minute": "分钟数", "age": "年龄", "money": "金额", "people": "人数",
-        "households": "户数", "area": "面积", "area_mu": "面积（亩）", "mass": "质量",
+        "power": "功率", "voltage_power": "视在功率", "speed": "速度", "minute": "分钟数", "age": "年龄", "temperature": "温度", "money": "金额",
+        "area": "面积", "area_mu": "面积（亩）", "mass": "质量",
         "volume": "体积", "length": "长度", "time": "时长", "year": "年数", "month": "月数",
-        "count": "数量",
+        // Count-word classes (`Unit.annotation`).
+        "个": "数量", "人": "人数", "户": "户数",
     ]
 
     public var description: String {

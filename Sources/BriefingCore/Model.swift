@@ -11,6 +11,8 @@ public struct Figure: Hashable, Sendable {
     public var year: Int?
     public var `where`: String?
     public var note: String?
+    /// Relations to other values (`check:`).
+    public var relations: [Relation] = []
     /// Slug of the report or case that defines it.
     public var document: String
     public var location: SourceLocation
@@ -26,6 +28,25 @@ public struct Figure: Hashable, Sendable {
         self.where = `where`
         self.note = note
         self.document = document
+        self.location = location
+    }
+}
+
+/// A relation the text implies between a figure or indicator and another one (`check: <= x`):
+/// a part never exceeds its whole, one quantity stated in two places agrees.
+public struct Relation: Hashable, Sendable {
+    public var comparator: Comparator
+    /// The other figure or indicator.
+    public var target: String
+    public var expectDiscrepancy: Bool
+    public var note: String?
+    public var location: SourceLocation
+
+    public init(comparator: Comparator, target: String, expectDiscrepancy: Bool = false, note: String? = nil, location: SourceLocation) {
+        self.comparator = comparator
+        self.target = target
+        self.expectDiscrepancy = expectDiscrepancy
+        self.note = note
         self.location = location
     }
 }
@@ -54,6 +75,8 @@ public struct Indicator: Hashable, Sendable {
     public var expectDiscrepancy: Bool
     public var note: String?
     public var `where`: String?
+    /// Relations to other values (`check:`).
+    public var relations: [Relation] = []
     public var document: String
     public var location: SourceLocation
 
@@ -103,15 +126,19 @@ public struct Document: Hashable, Sendable {
     public var figureIDs: [String]
     public var indicatorIDs: [String]
     public var charts: [ChartSpec] = []
-    public var body: String
+    /// Ids shown first as the document's 要点 (`key:`); empty means those its summary cites.
+    public var key: [String] = []
     /// Line number (1-based) of the body's first line in the file.
     public var bodyStartLine: Int
+    /// Hash of the Markdown body. The body is not kept in memory: pages read it again from the
+    /// file, and this tells whether the file still holds the body that was analysed.
+    public var bodyHash: UInt64
     public var location: SourceLocation { SourceLocation(file: file, line: 1) }
 
     public init(kind: DocumentKind, slug: String, file: String, title: String, date: String, order: Int? = nil,
                 group: String? = nil, writer: String? = nil, advisors: [String] = [], source: String? = nil,
                 summary: String? = nil, topics: [String] = [], regions: [String] = [], figureIDs: [String] = [],
-                indicatorIDs: [String] = [], body: String = "", bodyStartLine: Int = 1) {
+                indicatorIDs: [String] = [], bodyStartLine: Int = 1, bodyHash: UInt64 = 0) {
         self.kind = kind
         self.slug = slug
         self.file = file
@@ -127,8 +154,8 @@ public struct Document: Hashable, Sendable {
         self.regions = regions
         self.figureIDs = figureIDs
         self.indicatorIDs = indicatorIDs
-        self.body = body
         self.bodyStartLine = bodyStartLine
+        self.bodyHash = bodyHash
     }
 }
 
@@ -178,6 +205,9 @@ public struct SiteConfig: Hashable, Sendable {
     public var publisher: String
     public var topics: [Topic]
     public var headlines: [Headline]
+    /// The sentence that opens the list of reports and the list of cases (`reports_intro`,
+    /// `cases_intro` in site.yaml).
+    public var intros: [DocumentKind: String] = [:]
 
     public init(title: String, subtitle: String = "", baseURL: String = "/", language: String = "zh-CN",
                 publisher: String = "", topics: [Topic] = [], headlines: [Headline] = []) {
@@ -208,14 +238,6 @@ public struct Project: Sendable {
         self.documents = documents
         self.figures = figures
         self.indicators = indicators
-    }
-
-    /// Reports first in table-of-contents order, then cases.
-    public var orderedDocuments: [Document] {
-        documents.sorted { a, b in
-            if a.kind != b.kind { return a.kind == .report }
-            return (a.order ?? Int.max, a.date, a.slug) < (b.order ?? Int.max, b.date, b.slug)
-        }
     }
 
     /// The topic's slug from site.yaml, else a path-safe form of its name.

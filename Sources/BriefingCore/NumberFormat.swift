@@ -3,20 +3,17 @@ import Foundation
 /// Chinese statistical style: value and unit without a space, no exponent, a fixed
 /// number of decimals when a precision is known.
 public enum NumberFormat {
-    /// Rounds half away from zero to `decimals` places.
+    /// Rounds half away from zero to `decimals` places; never traps, never gives -0.
     public static func rounded(_ v: Decimal, _ decimals: Int) -> Decimal {
-        var input = v
-        var out = Decimal()
-        NSDecimalRound(&out, &input, decimals, .plain)
-        return out
+        DecimalMath.rounded(v, toExponent: -decimals)
     }
 
-    /// Plain decimal text (no exponent, no grouping), trailing zeros trimmed.
+    /// Plain decimal text (no exponent, no grouping), trailing zeros trimmed, never "-0".
     public static func plain(_ v: Decimal) -> String {
+        if v.isZero { return "0" }
+        if let text = DecimalMath.text(v) { return text }
         // Decimal.description is what NSDecimalNumber.stringValue returns, without the object.
-        var s = v.description
-        if s == "-0" { s = "0" }
-        return s
+        return v.description
     }
 
     /// Exactly `decimals` digits after the point.
@@ -34,11 +31,19 @@ public enum NumberFormat {
         return s
     }
 
-    /// A quantity in `unit` with `decimals` places (or up to 2, trimmed, when nil).
+    /// Places shown for a value without a stated precision: two, or more below 1 so that at
+    /// least two significant digits show (0.004 亿元, not 0 亿元; 0.013%, not 0.01%).
+    public static func defaultDecimals(_ v: Decimal) -> Int {
+        guard let lead = DecimalMath.leadingDigit(v) else { return 0 }
+        return max(2, 1 - lead)
+    }
+
+    /// A quantity in `unit` with `decimals` places, or without a stated precision with
+    /// `defaultDecimals`, trailing zeros trimmed.
     public static func format(_ q: Quantity, in unit: Unit? = nil, decimals: Int? = nil) -> String {
         let u = unit ?? q.unit
         let v = q.value(in: u)
-        let text = decimals.map { fixed(v, decimals: $0) } ?? plain(rounded(v, 2))
+        let text = decimals.map { fixed(v, decimals: $0) } ?? plain(rounded(v, defaultDecimals(v)))
         return text + u.symbol
     }
 }

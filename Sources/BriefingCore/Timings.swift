@@ -25,14 +25,6 @@ public struct Timings: Sendable {
         phases.append(Phase(name: name, seconds: seconds, count: count, unit: unit))
     }
 
-    /// Runs `body` and records how long it took.
-    public mutating func measure<T>(_ name: String, unit: String, count: (T) -> Int, _ body: () throws -> T) rethrows -> T {
-        let start = Timings.now()
-        let result = try body()
-        record(name, since: start, count: count(result), unit: unit)
-        return result
-    }
-
     public var report: String {
         var out = "phase timings:\n"
         for p in phases {

@@ -22,6 +22,9 @@ public enum CheckKind: String, Sendable, Hashable {
     case indicator
     /// A number written in prose and bound to a figure or indicator with `fig:`.
     case binding
+    /// A relation between two values (`check: <= whole`): part and whole, or one quantity
+    /// stated in two places.
+    case relation
 }
 
 /// One comparison of a stated number with the computed one.
@@ -87,57 +90,93 @@ public final class CheckResult: Sendable, Hashable {
     }
     public var toleranceText: String {
         guard let t = tolerance else { return stated.comparator.rawValue }
-        return "±" + NumberFormat.plain(NumberFormat.rounded(t, 10)) + unitSymbol
+        return "±" + NumberFormat.plain(t) + unitSymbol
     }
 }
 
 public enum Checker {
-    /// Compares `computed` with what the text states. Throws when the units cannot be compared.
+    /// Compares `computed` with what the text states. Throws when the units cannot be compared,
+    /// or when a rounded computed value is too imprecise to decide.
+    ///
+    /// A computed value that went through a repeating division (1/3) is rounded to 38
+    /// significant digits; its error bound (about 10⁻³⁷ of it) is dwarfed by any tolerance
+    /// (half a unit in the last written digit, and at most 30 digits are written), and a
+    /// value within that bound of a boundary counts as on it, so 1/3 × 3 checks as exactly 1.
+    /// Only when the value lies within its bound of the boundary and the bound reaches a
+    /// thousandth of the tolerance (after a cancellation) is the check refused.
     public static func check(id: String, kind: CheckKind, label: String, stated: WrittenQuantity, computed: Quantity,
                              tolerance: Quantity? = nil, expectDiscrepancy: Bool = false, note: String? = nil,
                              location: SourceLocation, document: String) throws(LocalError) -> CheckResult {
         let su = stated.quantity.unit
-        guard su.dimension == computed.dimension else {
+        guard su.agrees(with: computed.unit) else {
             let cu = computed.unit.symbol.isEmpty ? "无单位" : computed.unit.symbol
             let sus = su.symbol.isEmpty ? "无单位" : su.symbol
-            throw LocalError("所写的 `\(stated.text)` 单位为 \(sus)（\(su.dimension)），而 `\(id)` 的单位是 \(cu)（\(computed.dimension)），无法比较",
-                             hint: "改用与数据相同量纲的单位，例如 \(cu)")
+            throw LocalError("所写的 `\(stated.text)` 单位为 \(sus)（\(su.kindText)），而 `\(id)` 的单位是 \(cu)（\(computed.unit.kindText)），无法比较",
+                             hint: su.dimension == computed.dimension ? "两者计的不是同一种对象；改用与数据相同的量词，例如 \(cu)"
+                                 : "改用与数据相同量纲的单位，例如 \(cu)")
         }
-        let value = computed.value(in: su)
+        let value = try computed.amount(in: su)
         let s = stated.number.value
-        let diff = value - s
-        var tol: Decimal?
+        let diff: Amount
+        do {
+            diff = try value.subtracting(Amount(s), rounding: true)
+        } catch {
+            throw Quantity.fault(error, "比对时相减", NumberFormat.plain(value.value), stated.number.text)
+        }
+        let margin = diff.errorBound
+        let d = diff.value
+        let tol: Decimal? = stated.comparator == .equal || stated.comparator == .approx
+            ? try toleranceAmount(stated: stated, override: tolerance) : nil
+        // Where the decision changes: |d| = tol for = and ≈, d = 0 for the inequalities.
+        let edge = tol.map { (try? DecimalMath.subtract(abs(d), $0, rounding: true).value) ?? d } ?? d
+        if !margin.isZero, abs(edge) <= margin {
+            let scale = tol ?? stated.halfUnitOfLastDigit.value
+            if (try? DecimalMath.multiply(margin, 1000).value).map({ $0 > scale }) ?? true {
+                throw LocalError("`\(id)` 的计算值经过除不尽的除法，舍入误差（约 \(NumberFormat.plain(margin))\(su.symbol)）与所写的精度 \(NumberFormat.plain(scale))\(su.symbol) 相比不可忽略，无法判断是否一致",
+                                 hint: "检查公式是否让两个几乎相等的近似值相减；或放宽 tolerance")
+            }
+        }
+        // Within the margin of the edge counts as on it.
         let ok: Bool
         switch stated.comparator {
-        case .equal, .approx:
-            let t = try toleranceAmount(stated: stated, override: tolerance)
-            tol = t
-            ok = abs(diff) <= t
-        case .greater: ok = value > s
-        case .greaterOrEqual: ok = value >= s
-        case .less: ok = value < s
-        case .lessOrEqual: ok = value <= s
+        case .equal, .approx: ok = edge <= margin
+        case .greater: ok = d > margin
+        case .greaterOrEqual: ok = d >= -margin
+        case .less: ok = d < -margin
+        case .lessOrEqual: ok = d <= margin
         }
         let status: CheckStatus = expectDiscrepancy ? (ok ? .stale : .acknowledged) : (ok ? .pass : .fail)
+        // What is shown and exported: the value rounded to its reliable digits, and the
+        // difference of that shown value (so the two read consistently).
+        let shown = value.shown
+        let shownDiff = (try? DecimalMath.subtract(shown, s, rounding: true).value) ?? d
         return CheckResult(id: id, kind: kind, status: status, location: location, document: document, label: label,
-                           stated: stated, computed: value, difference: diff, tolerance: tol, note: note)
+                           stated: stated, computed: shown, difference: shownDiff, tolerance: tol, note: note)
     }
 
     /// The allowed difference in the stated unit: the override, else half a unit in the last
     /// written digit for `=` (statcheck's rule), else 5 % of the stated value for `≈`.
+    /// A tolerance in % is relative unless the stated value is itself a ratio or plain number.
     public static func toleranceAmount(stated: WrittenQuantity, override: Quantity?) throws(LocalError) -> Decimal {
         let su = stated.quantity.unit
+        let s = abs(stated.number.value)
         if let t = override {
-            if t.unit.symbol == "%" && !su.dimension.isDimensionless {
-                return abs(stated.number.value) * t.magnitude
+            if t.unit.symbol == "%" && !su.isScalar { return try product(s, t.magnitude) }
+            guard t.unit.agrees(with: su) else {
+                throw LocalError("容差 `\(t)` 的单位与所述值 `\(stated.text)` 不一致")
             }
-            guard t.dimension == su.dimension else {
-                throw LocalError("容差 `\(t)` 的单位与所述值 `\(stated.text)` 量纲不同")
-            }
-            return t.value(in: su)
+            return try t.amount(in: su).value
         }
-        if stated.comparator == .approx { return abs(stated.number.value) * Decimal(string: "0.05")! }
-        return stated.halfUnitOfLastDigit.value
+        if stated.comparator == .approx { return try product(s, Decimal(string: "0.05")!) }
+        return Decimal(sign: .plus, exponent: -(stated.number.decimals + 1), significand: 5)
+    }
+
+    static func product(_ a: Decimal, _ b: Decimal) throws(LocalError) -> Decimal {
+        do {
+            return try DecimalMath.multiply(a, b).value
+        } catch {
+            throw Quantity.fault(error, "计算容差时相乘", NumberFormat.plain(a), NumberFormat.plain(b))
+        }
     }
 
     /// Checks every indicator with a `stated` value. Unit problems become diagnostics.

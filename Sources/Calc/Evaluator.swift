@@ -57,6 +57,8 @@ public struct Evaluator {
     let project: Project
     let index: IDIndex
     var parsed: [String: Expr] = [:]
+    /// Wildcard expansions, each done once (ordering and evaluation both need them).
+    var expanded: [String: [String]] = [:]
     var values: [String: Quantity] = [:]
     var failed: Set<String> = []
     var inputs: [String: [String]] = [:]
@@ -75,6 +77,11 @@ public struct Evaluator {
 
     public static func evaluate(_ project: Project) -> Evaluation {
         var e = Evaluator(project: project, index: IDIndex(ids: Array(project.figures.keys) + Array(project.indicators.keys)))
+        // Parsing is most of the work and needs nothing but the formula: done on every core.
+        // A formula that does not parse is left out and reported by `compute`.
+        let indicators = Array(project.indicators.values)
+        let parsed = ParallelMap.map(indicators) { try? FormulaParser.parse($0.formula, units: project.units) }
+        for (ind, expr) in zip(indicators, parsed) where expr != nil { e.parsed[ind.id] = expr }
         // Inputs first, so that `value(of:)` never recurses along a long chain of indicators.
         for id in e.evaluationOrder(roots: project.indicators.keys.sorted()) { _ = e.value(of: id) }
         var usedBy: [String: [String]] = [:]
@@ -172,12 +179,19 @@ public struct Evaluator {
         var out: [String] = []
         for r in expr.references {
             if r.contains("*") {
-                out += index.matching(r).filter { $0 != id && indicator($0) != nil }
+                out += expansion(r).filter { $0 != id && indicator($0) != nil }
             } else if indicator(r) != nil {
                 out.append(r)
             }
         }
         return out
+    }
+
+    mutating func expansion(_ pattern: String) -> [String] {
+        if let ids = expanded[pattern] { return ids }
+        let ids = index.matching(pattern)
+        expanded[pattern] = ids
+        return ids
     }
 
     /// The value of a figure or indicator; nil when it (or something it uses) failed.
@@ -222,11 +236,11 @@ public struct Evaluator {
             var q = try eval(expr, ind, &used)
             if let u = ind.unit {
                 do { q = try q.converted(to: u) } catch {
-                    throw LocalError("计算结果的单位 `\(q.unit.symbol)`（\(q.dimension)）与 `unit: \(u.symbol)` 不符",
+                    throw LocalError("计算结果的单位 `\(q.unit.symbol)`（\(q.unit.kindText)）与 `unit: \(u.symbol)`（\(u.kindText)）不符",
                                      hint: "检查公式中各项的单位，或改正 unit")
                 }
-            } else if let s = ind.stated, s.written.quantity.dimension == q.dimension {
-                q = Quantity(magnitude: q.magnitude, unit: s.written.quantity.unit)
+            } else if let s = ind.stated, s.written.quantity.unit.agrees(with: q.unit) {
+                q.unit = s.written.quantity.unit
             }
             inputs[ind.id] = used
             return q
@@ -277,7 +291,7 @@ public struct Evaluator {
                 switch op {
                 case .add: x = try x.adding(y)
                 case .subtract: x = try x.subtracting(y)
-                case .multiply: x = x.multiplied(by: y, units: project.units)
+                case .multiply: x = try x.multiplied(by: y, units: project.units)
                 case .divide:
                     guard !y.magnitude.isZero else {
                         throw LocalError("除数为零", hint: "检查除号后面的数据是否为 0")
@@ -290,7 +304,7 @@ public struct Evaluator {
             var values: [Quantity] = []
             for a in args {
                 if case .wildcard(let pattern, let at) = a {
-                    let ids = index.matching(pattern).filter { $0 != ind.id }
+                    let ids = expansion(pattern).filter { $0 != ind.id }
                     guard !ids.isEmpty else {
                         throw LocalError("公式第\(at + 1)个字符处的通配符 `\(pattern)` 没有匹配任何编号",
                                          hint: "`*` 只匹配编号中的一段，例如 banner.*.capacity.pv 匹配 banner.dalad.capacity.pv")
@@ -310,26 +324,30 @@ public struct Evaluator {
             var total = v[0]
             for q in v.dropFirst() { total = try total.adding(q) }
             if f == .sum { return total }
-            return Quantity(magnitude: total.magnitude / Decimal(v.count), unit: total.unit)
+            return try total.divided(by: Quantity(Decimal(v.count), .one), units: project.units)
         case .min, .max:
             var best = v[0]
             for q in v.dropFirst() {
-                guard q.dimension == best.dimension else {
-                    throw LocalError("\(f.rawValue) 的各项量纲不同：\(best.unit.symbol) 与 \(q.unit.symbol)，无法比较大小")
+                guard q.unit.agrees(with: best.unit) else {
+                    throw LocalError("\(f.rawValue) 的各项单位不一致：\(best.unit.symbol)（\(best.unit.kindText)）与 \(q.unit.symbol)（\(q.unit.kindText)），无法比较大小")
                 }
+                // Decimal comparison is exact and cannot trap.
                 if f == .min ? q.magnitude < best.magnitude : q.magnitude > best.magnitude { best = q }
             }
             return best
         case .share, .growth:
-            guard v[0].dimension == v[1].dimension else {
-                throw LocalError("\(f.rawValue) 的两个参数量纲不同：\(v[0].unit.symbol) 与 \(v[1].unit.symbol)")
+            guard v[0].unit.agrees(with: v[1].unit) else {
+                throw LocalError("\(f.rawValue) 的两个参数单位不一致：\(v[0].unit.symbol)（\(v[0].unit.kindText)）与 \(v[1].unit.symbol)（\(v[1].unit.kindText)）")
             }
             guard !v[1].magnitude.isZero else {
                 throw LocalError("除数为零：\(f.rawValue) 的第二个参数为 0", hint: "检查作为分母的数据是否为 0")
             }
-            var r = v[0].magnitude / v[1].magnitude
-            if f == .growth { r -= 1 }
-            return Quantity(magnitude: r, unit: .percent)
+            // Both in base units: the ratio of the magnitudes is the plain ratio.
+            var r = try Quantity(magnitude: v[0].magnitude, unit: .one, errorExponent: v[0].errorExponent)
+                .divided(by: Quantity(magnitude: v[1].magnitude, unit: .one, errorExponent: v[1].errorExponent), units: project.units)
+            if f == .growth { r = try r.subtracting(Quantity(1, .one)) }
+            r.unit = .percent
+            return r
         }
     }
 }

@@ -88,7 +88,13 @@ public struct FormulaParser {
 
     mutating func numberToken() throws(LocalError) -> Token {
         let rest = String(chars[pos...])
-        guard let (num, _) = QuantityParser.number(prefixOf: Substring(rest)) else {
+        let scanned: (WrittenNumber, Substring)?
+        do {
+            scanned = try QuantityParser.scan(prefixOf: Substring(rest))
+        } catch {
+            throw LocalError("公式第\(pos + 1)个字符处：" + error.message, hint: error.hint, offset: pos)
+        }
+        guard let (num, _) = scanned else {
             throw LocalError("公式第\(pos + 1)个字符处的数字无法识别", offset: pos)
         }
         pos += num.text.count

@@ -4,62 +4,25 @@ import Foundation
 /// Reads `content/` into a validated Project: every file decoded, then the rules that
 /// span files (unique ids, known regions, parents) checked. Problems are collected.
 public enum ContentLoader {
-    /// `display` is how paths are shown in messages (relative, e.g. `content`).
-    /// With a `cache`, files whose modification time and size are unchanged are not decoded again.
-    public static func load(directory: URL, display: String = "content", cache: DecodeCache? = nil) throws(Diagnostics) -> Project {
-        var problems: [Diagnostic] = []
-        let fm = FileManager.default
-        func read(_ name: String) -> (String, String)? {
-            let url = directory.appendingPathComponent(name)
-            let shown = "\(display)/\(name)"
-            guard let data = fm.contents(atPath: url.path) else { return nil }
-            do { return (try SourceText.decode(data, file: shown), shown) } catch {
-                problems.append(error)
-                return nil
-            }
-        }
-
-        var config = SiteConfig(title: "简报")
-        var units = UnitRegistry()
-        let site = read("site.yaml")
-        if let (text, shown) = site {
-            do { (config, units) = try ProjectDecoder.siteConfig(text: text, file: shown) } catch { problems.append(error) }
-        } else if !fm.fileExists(atPath: directory.appendingPathComponent("site.yaml").path) {
-            problems.append(Diagnostic(SourceLocation(file: "\(display)/site.yaml", line: 0), "找不到 site.yaml",
-                                       hint: "内容目录下需要 site.yaml（网站标题等）；检查 --content 指向的目录是否正确"))
-        }
-        cache?.reset(ifSiteChanged: site?.0)
-        var regions: [Region] = []
-        var regionsFailed = false
-        if let (text, shown) = read("regions.yaml") {
-            do { regions = try ProjectDecoder.regions(text: text, file: shown) } catch {
-                problems.append(error)
-                regionsFailed = true
-            }
-        }
-
-        let sources = DocumentKind.allKinds.flatMap { kind in
-            markdownFiles(in: directory.appendingPathComponent(kind.rawValue)).map { (kind, $0) }
-        }
-        // Decoding is independent per file, so it runs across cores.
-        let unitTable = units
-        let results = ParallelMap.map(sources) { (kind, name) -> Result<DecodedDocument, Diagnostic> in
-            let url = directory.appendingPathComponent(kind.rawValue).appendingPathComponent(name)
-            let stamp = cache == nil ? nil : FileStamp(path: url.path)
-            if let stamp, let hit = cache?.get(url.path, stamp) { return hit }
-            let result = decodeFile(url, name: name, kind: kind, display: display, units: unitTable)
-            if let stamp { cache?.put(url.path, stamp, result) }
-            return result
-        }
+    /// Reads every file of `content/` and assembles the project (tests and tools that need no
+    /// Markdown facts). `display` is how paths are shown in messages (e.g. `content`).
+    public static func load(directory: URL, display: String = "content") throws(Diagnostics) -> Project {
+        let settings = self.settings(directory: directory, display: display)
+        var problems = settings.problems
+        let files = documentFiles(directory: directory, display: display)
+        problems += files.problems
+        let units = settings.units
+        let results = ParallelMap.map(files.files) { f in decodeFile(f.url, name: f.name, kind: f.kind, display: display, units: units) }
         var decoded: [DecodedDocument] = []
         for r in results {
             switch r {
-            case .success(let d): decoded.append(d)
+            case .success(var d):
+                d.body = ""
+                decoded.append(d)
             case .failure(let e): problems.append(e)
             }
         }
-        let project = assemble(config: config, units: units, regions: regions, decoded: decoded,
-                               regionsFailed: regionsFailed, problems: &problems)
+        let project = assemble(settings, decoded: decoded, problems: &problems)
         if !problems.isEmpty { throw Diagnostics(problems) }
         return project
     }
@@ -106,14 +69,11 @@ public enum ContentLoader {
         return out
     }
 
-    static func markdownFiles(in dir: URL) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
-        return names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
-    }
-
     /// Cross-file rules: unique slugs and ids, known regions and parents, headline ids.
-    public static func assemble(config: SiteConfig, units: UnitRegistry, regions: [Region], decoded: [DecodedDocument],
-                                regionsFailed: Bool = false, problems: inout [Diagnostic]) -> Project {
+    public static func assemble(_ settings: SiteSettings, decoded: [DecodedDocument], problems: inout [Diagnostic]) -> Project {
+        let (config, units, regions, regionsFailed) = (settings.config, settings.units, settings.regions, settings.regionsFailed)
+        // A headline id may live in a file that did not load: no second error about it.
+        let somethingFailed = !problems.isEmpty
         var regionBySlug: [String: Region] = [:]
         for r in regions {
             if let first = regionBySlug[r.slug] {
@@ -182,7 +142,7 @@ public enum ContentLoader {
             }
         }
         let ids = Set(figures.keys).union(indicators.keys)
-        for h in config.headlines {
+        for h in config.headlines where !somethingFailed {
             for id in h.indicatorIDs where !ids.contains(id) {
                 problems.append(Diagnostic(h.location.with(key: "headlines"), "首页指标 `\(id)` 不存在", hint: Suggest.hint(id, in: ids)))
             }

@@ -9,13 +9,15 @@ public struct DecodedDocument: Sendable {
     /// File line of front-matter values that cross-file rules report on, by key path
     /// (`regions[0]`, `figures.ID.region`), so those errors point at the exact line.
     public var keyLines: [String: Int] = [:]
+    /// The Markdown body, kept only until its facts are collected.
+    public var body: String = ""
 }
 
 public enum DocumentDecoder {
     public static let keys = ["title", "date", "order", "group", "writer", "advisors", "source", "summary",
-                              "topics", "regions", "figures", "indicators", "charts"]
-    static let figureKeys = ["value", "unit", "label", "region", "year", "where", "note"]
-    static let indicatorKeys = ["label", "formula", "unit", "stated", "tolerance", "decimals", "expect", "note", "where"]
+                              "topics", "regions", "figures", "indicators", "charts", "key"]
+    static let figureKeys = ["value", "unit", "label", "region", "year", "where", "note", "check"]
+    static let indicatorKeys = ["label", "formula", "unit", "stated", "tolerance", "decimals", "expect", "note", "where", "check"]
 
     public static func decode(text: String, file: String, slug: String, kind: DocumentKind,
                               units: UnitRegistry) throws(Diagnostic) -> DecodedDocument {
@@ -25,7 +27,8 @@ public enum DocumentDecoder {
                              hint: "至少要写 title: 和 date:")
         }
         try root.checkKeys(keys, what: "前置信息")
-        var doc = Document(kind: kind, slug: slug, file: file, title: "", date: "", body: fm.body, bodyStartLine: fm.bodyStartLine)
+        var doc = Document(kind: kind, slug: slug, file: file, title: "", date: "", bodyStartLine: fm.bodyStartLine,
+                           bodyHash: TextHash.of(fm.body))
         var figures: [Figure] = []
         var indicators: [Indicator] = []
         var seen: Set<String> = []
@@ -33,15 +36,24 @@ public enum DocumentDecoder {
         for (key, _, value) in try root.entries() {
             seen.insert(key)
             switch key {
-            case "title": doc.title = try value.nonEmptyString()
+            case "title":
+                doc.title = try value.nonEmptyString()
+                keyLines["title"] = value.line
             case "date": doc.date = try date(value)
             case "order": doc.order = try value.int()
             case "group": doc.group = try value.string()
             case "writer": doc.writer = try value.string()
             case "advisors": doc.advisors = try value.stringList()
             case "source": doc.source = try value.string()
-            case "summary": doc.summary = try value.string()
-            case "topics": doc.topics = try value.stringList()
+            case "summary":
+                doc.summary = try value.string()
+                keyLines["summary"] = value.line
+            case "topics":
+                doc.topics = try value.stringList()
+                for (i, line) in value.itemLines().enumerated() { keyLines["topics[\(i)]"] = line }
+            case "key":
+                doc.key = try value.stringList()
+                for (i, line) in value.itemLines().enumerated() { keyLines["key[\(i)]"] = line }
             case "regions":
                 doc.regions = try value.stringList()
                 for (i, line) in value.itemLines().enumerated() { keyLines["regions[\(i)]"] = line }
@@ -71,7 +83,7 @@ public enum DocumentDecoder {
         }
         doc.figureIDs = figures.map(\.id)
         doc.indicatorIDs = indicators.map(\.id)
-        return DecodedDocument(document: doc, figures: figures, indicators: indicators, keyLines: keyLines)
+        return DecodedDocument(document: doc, figures: figures, indicators: indicators, keyLines: keyLines, body: fm.body)
     }
 
     static func date(_ node: YNode) throws(Diagnostic) -> String {
@@ -118,6 +130,7 @@ public enum DocumentDecoder {
             case "year": fig.year = try v.int()
             case "where": fig.where = try v.string()
             case "note": fig.note = try v.string()
+            case "check": fig.relations = try RelationDecoder.relations(v)
             default: break
             }
         }
@@ -137,14 +150,18 @@ public enum DocumentDecoder {
     /// A value node (`287.3` or `287.3 万千瓦`) plus an optional separate unit node.
     static func quantity(_ valueNode: YNode, unitNode: YNode?, units: UnitRegistry) throws(Diagnostic) -> (Quantity, Int) {
         let text = try valueNode.nonEmptyString()
-        if let (_, rest) = QuantityParser.number(prefixOf: Substring(QuantityParser.normalize(text))),
-           let q = qualifier(around: rest) {
-            throw valueNode.error("数据项的值不能带“\(q)”这样的限定词", hint: "数据项只写原文的数字和单位；“约”“余”“以上”等写进指标的 stated（例如 stated: 60余项），或写进 note")
-        }
         let written: WrittenQuantity
         do {
             written = try QuantityParser.parseWritten(text, units: units, allowComparator: false)
         } catch {
+            // Say so when the value carries a qualifier that only a stated value may have.
+            if let (_, rest) = QuantityParser.number(prefixOf: Substring(QuantityParser.normalize(text))),
+               let q = qualifier(around: rest) {
+                throw valueNode.error("数据项的值不能带“\(q)”这样的限定词", hint: "数据项只写原文的数字和单位；“约”“余”“以上”等写进指标的 stated（例如 stated: 60余项），或写进 note")
+            }
+            if let q = ["约", "近", "超过"].first(where: { text.trimmed().hasPrefix($0) }) {
+                throw valueNode.error("数据项的值不能带“\(q)”这样的限定词", hint: "数据项只写原文的数字和单位；“约”“余”“以上”等写进指标的 stated（例如 stated: 60余项），或写进 note")
+            }
             throw valueNode.error(error.message, hint: error.hint)
         }
         guard let unitNode else { return (written.quantity, written.number.decimals) }
@@ -196,6 +213,7 @@ public enum DocumentDecoder {
             case "expect": expectNode = v
             case "note": ind.note = try v.nonEmptyString()
             case "where": ind.where = try v.string()
+            case "check": ind.relations = try RelationDecoder.relations(v)
             default: break
             }
         }

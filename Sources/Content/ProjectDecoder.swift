@@ -2,7 +2,8 @@ import BriefingCore
 
 /// Decodes `content/site.yaml` and `content/regions.yaml`.
 public enum ProjectDecoder {
-    static let siteKeys = ["title", "subtitle", "base_url", "language", "publisher", "units", "topics", "headlines"]
+    static let siteKeys = ["title", "subtitle", "base_url", "language", "publisher", "units", "topics", "headlines",
+                           "reports_intro", "cases_intro"]
 
     public static func siteConfig(text: String, file: String) throws(Diagnostic) -> (SiteConfig, UnitRegistry) {
         var units = UnitRegistry()
@@ -23,8 +24,15 @@ public enum ProjectDecoder {
                 }
                 if !u.hasSuffix("/") { u += "/" }
                 config.baseURL = u
-            case "language": config.language = try v.nonEmptyString()
+            case "language":
+                let lang = try v.nonEmptyString()
+                guard lang.count <= 35, lang.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
+                    throw v.error("`language` 应是语言代码，例如 zh-CN", hint: "只能用英文字母、数字和 -")
+                }
+                config.language = lang
             case "publisher": config.publisher = try v.string()
+            case "reports_intro": config.intros[.report] = try v.string()
+            case "cases_intro": config.intros[.case] = try v.string()
             case "units":
                 if case .scalar(let s) = v.node, s.string.isEmpty { break }
                 for (symbol, _, def) in try v.entries() {

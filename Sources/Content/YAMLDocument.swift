@@ -7,8 +7,31 @@ struct YNode {
     let file: String
     /// Added to Yams' 1-based line to get the file line.
     let lineOffset: Int
-    /// Dotted key path, for messages.
-    let path: String
+    /// The parent's key path and this node's key or index: the dotted path is only put
+    /// together for a message, not for every node read.
+    let parentPath: String
+    let segment: Segment
+
+    enum Segment {
+        case root, key(String), index(Int)
+    }
+
+    init(node: Node, file: String, lineOffset: Int, parentPath: String = "", segment: Segment = .root) {
+        self.node = node
+        self.file = file
+        self.lineOffset = lineOffset
+        self.parentPath = parentPath
+        self.segment = segment
+    }
+
+    /// Dotted key path, for messages: `figures.x.value`, `topics[1]`.
+    var path: String {
+        switch segment {
+        case .root: return parentPath
+        case .key(let k): return parentPath.isEmpty ? k : "\(parentPath).\(k)"
+        case .index(let i): return "\(parentPath)[\(i)]"
+        }
+    }
 
     var line: Int { (node.mark?.line ?? 1) + lineOffset }
     var location: SourceLocation { SourceLocation(file: file, line: line, key: path.isEmpty ? nil : path) }
@@ -31,7 +54,25 @@ struct YNode {
         guard case .scalar(let s) = node else {
             throw error("应为单个值，这里是\(kindName)", hint: "把 `\(path)` 写成一行文字或数字")
         }
+        try checkVisible(s.string)
         return s.string
+    }
+
+    /// Refuses control characters other than tab and newline (a quoted `"\x01"`, `"\v"`,
+    /// `"\uFFFE"`): they make the feed and sitemap ill-formed XML and can rewrite a terminal
+    /// line. Every scalar that becomes a string passes through here.
+    func checkVisible(_ text: String) throws(Diagnostic) {
+        // Bytes first: almost every string has none of the lead bytes these characters need.
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 >= 0xEF }),
+              let bad = text.unicodeScalars.first(where: YNode.isInvisibleControl) else { return }
+        let code = String(bad.value, radix: 16, uppercase: true)
+        throw error("`\(path.isEmpty ? "值" : path)` 中有不可见的控制字符 U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code)",
+                    hint: "删去这个字符，只有换行和 Tab 可以保留；这类字符常见于从其他软件粘贴的文字，或引号中的 \\x、\\u 转义")
+    }
+
+    static func isInvisibleControl(_ u: Unicode.Scalar) -> Bool {
+        (u.value < 0x20 && u != "\t" && u != "\n") || u.value == 0x7F || (0x80...0x9F).contains(u.value)
+            || u.properties.isNoncharacterCodePoint
     }
 
     func nonEmptyString() throws(Diagnostic) -> String {
@@ -48,15 +89,23 @@ struct YNode {
         return v
     }
 
-    /// A list of strings; a single scalar counts as a one-element list.
+    /// A list of strings; a single scalar counts as a one-element list. Items written with the
+    /// Chinese list marks 、 or ， between them (`[新能源、储能]`) are split there.
     func stringList() throws(Diagnostic) -> [String] {
+        try rawStringList().flatMap { item in
+            item.split(whereSeparator: { $0 == "、" || $0 == "，" }).map { String($0).trimmed() }.filter { !$0.isEmpty }
+        }
+    }
+
+    private func rawStringList() throws(Diagnostic) -> [String] {
         switch node {
         case .scalar(let s):
-            return s.string.isEmpty ? [] : [s.string]
+            return s.string.isEmpty ? [] : [try string()]
         case .sequence(let seq):
             var out: [String] = []
+            let base = path
             for (i, n) in seq.enumerated() {
-                out.append(try YNode(node: n, file: file, lineOffset: lineOffset, path: "\(path)[\(i)]").nonEmptyString())
+                out.append(try YNode(node: n, file: file, lineOffset: lineOffset, parentPath: base, segment: .index(i)).nonEmptyString())
             }
             return out
         default:
@@ -68,7 +117,8 @@ struct YNode {
         guard case .sequence(let seq) = node else {
             throw error("应为列表，这里是\(kindName)", hint: "每一项写成一行 `- ` 开头")
         }
-        return seq.enumerated().map { YNode(node: $1, file: file, lineOffset: lineOffset, path: "\(path)[\($0)]") }
+        let base = path
+        return seq.enumerated().map { YNode(node: $1, file: file, lineOffset: lineOffset, parentPath: base, segment: .index($0)) }
     }
 
     /// Mapping entries in written order with their keys; rejects non-scalar keys.
@@ -77,13 +127,15 @@ struct YNode {
             throw error("应为键值映射（key: value），这里是\(kindName)")
         }
         var out: [(String, Int, YNode)] = []
+        out.reserveCapacity(m.count)
+        let base = path
         for (k, v) in m {
             guard case .scalar(let ks) = k else {
-                throw YNode(node: k, file: file, lineOffset: lineOffset, path: path).error("键必须是文字")
+                throw YNode(node: k, file: file, lineOffset: lineOffset, parentPath: base).error("键必须是文字")
             }
-            let keyPath = path.isEmpty ? ks.string : "\(path).\(ks.string)"
             let keyLine = (k.mark?.line ?? 1) + lineOffset
-            out.append((ks.string, keyLine, YNode(node: v, file: file, lineOffset: lineOffset, path: keyPath)))
+            try YNode(node: k, file: file, lineOffset: lineOffset, parentPath: base, segment: .key(ks.string)).checkVisible(ks.string)
+            out.append((ks.string, keyLine, YNode(node: v, file: file, lineOffset: lineOffset, parentPath: base, segment: .key(ks.string))))
         }
         return out
     }
@@ -105,6 +157,9 @@ struct YNode {
 
     /// Checks keys against the allowed set, with a "did you mean" hint.
     func checkKeys(_ allowed: [String], what: String) throws(Diagnostic) {
+        // Reads the keys without building child nodes: this runs on every figure and indicator.
+        if case .mapping(let m) = node,
+           m.allSatisfy({ k, _ in k.scalar.map { allowed.contains($0.string) } ?? false }) { return }
         for (key, keyLine, _) in try entries() where !allowed.contains(key) {
             let suggestion = Suggest.hint(key, in: allowed)
             throw Diagnostic(SourceLocation(file: file, line: keyLine, key: path.isEmpty ? key : "\(path).\(key)"),
@@ -134,9 +189,12 @@ enum YAMLReader {
                              hint: "YAML 只能用空格缩进，请把这一行开头的 Tab 换成空格")
         }
         do {
-            guard let node = try Yams.compose(yaml: yaml, Resolver.basic) else { return nil }
-            return YNode(node: node, file: file, lineOffset: offset, path: "")
+            // The encoding named: its default reads the process environment on every call.
+            guard let node = try Yams.compose(yaml: yaml, Resolver.basic, .default, .utf8) else { return nil }
+            return YNode(node: node, file: file, lineOffset: offset)
         } catch let e as YamlError {
+            // A slip of a Chinese keyboard explains the error better than libyaml can.
+            if let slip = KeyboardSlip.find(in: yaml, file: file, offset: offset) { throw slip }
             throw diagnostic(e, yaml: yaml, file: file, offset: offset)
         } catch {
             throw Diagnostic(SourceLocation(file: file, line: firstLine), "YAML 无法解析：\(error)")

@@ -21,31 +21,3 @@ public struct AnchorMaker {
         return candidate
     }
 }
-
-/// Escapes text for HTML element content and double-quoted attributes.
-public enum HTMLEscape {
-    /// Escapes `& < > " '`. Works on UTF-8 bytes: a quote followed by a combining mark is
-    /// still escaped (a Character-based escaper sees one unknown grapheme and lets it through),
-    /// and text without any of the five comes back as is.
-    public static func escape(_ s: String) -> String {
-        let utf8 = s.utf8
-        guard utf8.contains(where: needsEscape) else { return s }
-        var out: [UInt8] = []
-        out.reserveCapacity(utf8.count + 32)
-        for b in utf8 {
-            switch b {
-            case UInt8(ascii: "&"): out += "&amp;".utf8
-            case UInt8(ascii: "<"): out += "&lt;".utf8
-            case UInt8(ascii: ">"): out += "&gt;".utf8
-            case UInt8(ascii: "\""): out += "&quot;".utf8
-            case UInt8(ascii: "'"): out += "&#39;".utf8
-            default: out.append(b)
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    @inline(__always) static func needsEscape(_ b: UInt8) -> Bool {
-        b == UInt8(ascii: "&") || b == UInt8(ascii: "<") || b == UInt8(ascii: ">") || b == UInt8(ascii: "\"") || b == UInt8(ascii: "'")
-    }
-}

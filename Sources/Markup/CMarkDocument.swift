@@ -1,21 +1,36 @@
-import Foundation
+import BriefingCore
 import CCmark
+import Foundation
 
-/// Owns a cmark AST and frees it; the small surface Briefing needs over libcmark.
+/// Owns a cmark-gfm parser and its AST (GitHub's CommonMark with the table extension: the
+/// reports carry pipe tables) and frees both; the small surface Briefing needs over the C API.
 final class CMarkDocument {
     let root: OpaquePointer
+    private let parser: OpaquePointer
+
+    /// The core extensions register into a process-wide table once, before any parser uses them.
+    private static let registered: Void = cmark_gfm_core_extensions_ensure_registered()
 
     init(markdown: String) {
-        root = markdown.withCString { p in
-            cmark_parse_document(p, markdown.utf8.count, CMARK_OPT_DEFAULT)
+        CMarkDocument.registered
+        let p = cmark_parser_new(CMARK_OPT_DEFAULT)!
+        if let table = cmark_find_syntax_extension("table") { cmark_parser_attach_syntax_extension(p, table) }
+        var text = markdown
+        text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(p, $0.baseAddress, $0.count) }
         }
+        parser = p
+        root = cmark_parser_finish(p)
     }
 
-    deinit { cmark_node_free(root) }
+    deinit {
+        cmark_node_free(root)
+        cmark_parser_free(parser)
+    }
 
     /// Safe-mode HTML: raw HTML and dangerous link schemes are dropped by cmark itself.
     func html() -> String {
-        guard let c = cmark_render_html(root, CMARK_OPT_DEFAULT) else { return "" }
+        guard let c = cmark_render_html(root, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parser)) else { return "" }
         defer { free(c) }
         return String(cString: c)
     }
@@ -35,19 +50,30 @@ final class CMarkDocument {
         return out
     }
 
-    /// Plain text of a node's inline content.
+    static func type(_ node: OpaquePointer) -> UInt32 { cmark_node_get_type(node).rawValue }
+
+    /// Plain text of a node's inline content; a soft break between Chinese characters is nothing.
     static func text(of node: OpaquePointer) -> String {
         var out = ""
         guard let iter = cmark_iter_new(node) else { return out }
         defer { cmark_iter_free(iter) }
+        var pendingBreak = false
         while true {
             let ev = cmark_iter_next(iter)
             if ev == CMARK_EVENT_DONE { break }
             guard ev == CMARK_EVENT_ENTER, let n = cmark_iter_get_node(iter) else { continue }
             switch cmark_node_get_type(n) {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                if let l = cmark_node_get_literal(n) { out += String(cString: l) }
-            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                guard let l = cmark_node_get_literal(n) else { continue }
+                let s = String(cString: l)
+                if pendingBreak, !(CJKBreaks.isWide(out.unicodeScalars.last) && CJKBreaks.isWide(s.unicodeScalars.first)) {
+                    out += " "
+                }
+                pendingBreak = false
+                out += s
+            case CMARK_NODE_SOFTBREAK:
+                pendingBreak = true
+            case CMARK_NODE_LINEBREAK:
                 out += " "
             default: break
             }
@@ -58,6 +84,8 @@ final class CMarkDocument {
     static func url(of node: OpaquePointer) -> String {
         cmark_node_get_url(node).map { String(cString: $0) } ?? ""
     }
+
+    static func line(of node: OpaquePointer) -> Int { Int(cmark_node_get_start_line(node)) }
 
     /// Replaces `node` with a custom inline that renders `open`, the given children, `close`.
     static func replaceWithCustomInline(_ node: OpaquePointer, open: String, close: String, text: String?) {
@@ -72,6 +100,15 @@ final class CMarkDocument {
             moveChildren(from: node, to: custom)
         }
         cmark_node_insert_before(node, custom)
+        cmark_node_free(node)
+    }
+
+    /// Replaces a link with its own text (a link that cannot be resolved shows as plain text).
+    static func unwrap(_ node: OpaquePointer) {
+        while let child = cmark_node_first_child(node) {
+            cmark_node_unlink(child)
+            cmark_node_insert_before(node, child)
+        }
         cmark_node_free(node)
     }
 

@@ -1,4 +1,4 @@
-import Markup
+import BriefingCore
 import Mustache
 
 /// The escaping for `{{value}}`: the same five entities as swift-mustache's own HTML type,

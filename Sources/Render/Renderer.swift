@@ -1,28 +1,8 @@
+import Analysis
 import BriefingCore
 import Calc
 import Foundation
-import Markup
-
-/// Everything rendering reads; built by the Site pipeline.
-public struct RenderInput: Sendable {
-    public var project: Project
-    public var evaluation: Evaluation
-    public var checks: [CheckResult]
-    public var bodies: [String: RenderedBody]
-    /// How `fig:` links show each id (same text in prose and on pages).
-    public var displays: [String: String]
-    public var charts: ChartBuilder
-
-    public init(project: Project, evaluation: Evaluation, checks: [CheckResult], bodies: [String: RenderedBody],
-                displays: [String: String], charts: ChartBuilder) {
-        self.charts = charts
-        self.project = project
-        self.evaluation = evaluation
-        self.checks = checks
-        self.bodies = bodies
-        self.displays = displays
-    }
-}
+import Mustache
 
 /// One output file: a path inside the output folder and its bytes.
 public struct OutputFile: Sendable {
@@ -34,406 +14,199 @@ public struct OutputFile: Sendable {
     }
 }
 
-/// Builds the view models of every page kind and renders them with the templates.
+/// Renders the pages of an analysed site: every route is an independent job, so pages are
+/// made on any core, written and released one by one (and `serve` makes them on request).
 public struct Renderer: Sendable {
-    public internal(set) var input: RenderInput
-    var templates: Templates
-    var site: SiteVM
-    var docsBySlug: [String: Document]
-    var ordered: [Document]
-    /// Slug → position in `ordered`.
-    var orderIndex: [String: Int]
-    var regionsBySlug: [String: Region]
-    var checksByID: [String: [CheckResult]]
-    var checksByDocument: [String: [CheckResult]]
-    var indicatorStatus: [String: CheckStatus]
-    var regionsSorted: [Region]
-    /// Figure or indicator id → where prose cites it (document index in `ordered`, line).
-    var citations: [String: [(doc: Int, line: Int)]]
-    /// Region slug → ids of the figures in that region.
-    var figuresByRegion: [String: [String]]
-    /// Document index → up to five related documents, most shared regions and topics first.
-    var related: [[Int]]
-    var allIDs: [String]
-    var topicNames: [String]
+    public let analysis: Analysis
+    let templates: Templates
+    let site: SiteVM
+    let regionsBySlug: [String: Region]
+    /// Every indicator id in site order (the indicator list pages through it).
+    var indicatorOrder: [String] { derived.indicatorOrder }
+    /// Check counts of the whole site (home and checks pages).
+    var siteCounts: CountsVM { derived.siteCounts }
+    /// How a value shows, formatted once per build.
+    func display(of id: String) -> String? { derived.display(of: id) }
+    let derived: SiteWide
 
-    public init(input: RenderInput, templates: Templates) {
-        self.input = input
+    public init(analysis: Analysis, templates: Templates) {
+        self.analysis = analysis
         self.templates = templates
-        let c = input.project.config
+        let c = analysis.project.config
         site = SiteVM(title: c.title, subtitle: c.subtitle, publisher: c.publisher, language: c.language, baseURL: c.baseURL)
-        ordered = input.project.orderedDocuments
-        orderIndex = Dictionary(ordered.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { a, _ in a })
-        docsBySlug = Dictionary(input.project.documents.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
-        regionsBySlug = Dictionary(input.project.regions.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
-        checksByID = Dictionary(grouping: input.checks, by: \.id)
-        checksByDocument = Dictionary(grouping: input.checks, by: \.document)
-        var status: [String: CheckStatus] = [:]
-        for c in input.checks where c.kind == .indicator { status[c.id] = c.status }
-        indicatorStatus = status
-        regionsSorted = input.project.regions.sorted { $0.slug < $1.slug }
-        var cites: [String: [(doc: Int, line: Int)]] = [:]
-        for (i, d) in ordered.enumerated() {
-            for c in input.bodies[d.slug]?.citations ?? [] { cites[c.id, default: []].append((i, c.line)) }
+        regionsBySlug = Dictionary(analysis.project.regions.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
+        derived = SiteWide(analysis)
+    }
+
+    /// Every file of the site, in a stable order.
+    public func routes() -> [Route] {
+        let pages = pageRoutes()
+        let htmlCount = pages.count - 1 // without 404.html
+        var out = pages + [.feed, .sitemap, .indicatorsJSON, .figuresCSV]
+        if htmlCount > Self.sitemapLimit {
+            out += (1...((htmlCount + Self.sitemapLimit - 1) / Self.sitemapLimit)).map { .sitemapPart($0) }
         }
-        citations = cites
-        var byRegion: [String: [String]] = [:]
-        for f in input.project.figures.values { if let r = f.region { byRegion[r, default: []].append(f.id) } }
-        for k in byRegion.keys { byRegion[k]!.sort() }
-        figuresByRegion = byRegion
-        related = Renderer.relatedDocuments(ordered)
-        allIDs = (Array(input.project.figures.keys) + Array(input.project.indicators.keys)).sorted()
-        topicNames = Array(Set(input.project.documents.flatMap(\.topics))).sorted()
+        return out + templates.assets.map { .asset($0.path) }
     }
 
-    /// One output file to produce; jobs are independent, so they run in parallel.
-    public enum Job: Sendable {
-        case home, list(DocumentKind), document(Int), indicatorsIndex, indicator(String), regionsIndex, region(Int)
-        case topicsIndex, topic(String), checks, search, notFound, feed, sitemap, indicatorsJSON, figuresCSV, asset(Int)
-    }
-
-    /// Every job, in a stable order.
-    public func jobs() -> [Job] {
-        var out: [Job] = [.home, .list(.report), .list(.case)]
-        out += ordered.indices.map { .document($0) }
-        out.append(.indicatorsIndex)
-        out += allIDs.map { .indicator($0) }
-        out.append(.regionsIndex)
-        out += regionsSorted.indices.map { .region($0) }
-        out.append(.topicsIndex)
-        out += topicNames.map { .topic($0) }
-        out += [.checks, .search, .notFound, .feed, .sitemap, .indicatorsJSON, .figuresCSV]
-        out += templates.assets.indices.map { .asset($0) }
+    /// Every HTML page, in a stable order.
+    func pageRoutes() -> [Route] {
+        let a = analysis, index = a.index
+        var out: [Route] = [.home]
+        for kind in DocumentKind.allKinds {
+            let count = a.project.documents.filter { $0.kind == kind }.count
+            out += (1...Route.pageCount(count)).map { .list(kind, page: $0) }
+        }
+        for d in a.project.documents { out += [.document(d.kind, slug: d.slug), .data(d.kind, slug: d.slug)] }
+        out += (1...Route.pageCount(indicatorOrder.count)).map { .indicators(page: $0) }
+        out.append(.regions)
+        for r in a.project.regions.sorted(by: { $0.slug < $1.slug }) {
+            out += (1...Route.pageCount(index.documentsByRegion[r.slug]?.count ?? 0)).map { .region(r.slug, page: $0) }
+        }
+        out.append(.topics)
+        for t in index.topics {
+            out += (1...Route.pageCount(index.documentsByTopic[t]?.count ?? 0)).map { .topic(a.project.topicSlug(t), page: $0) }
+        }
+        out += (1...Route.pageCount(a.project.documents.count)).map { .checks(page: $0) }
+        out += [.search, .notFound]
         return out
     }
 
-    /// The output path of a job, without rendering it.
-    public func path(of job: Job) -> String {
-        switch job {
-        case .home: return "index.html"
-        case .list(let kind): return "\(kind.rawValue)/index.html"
-        case .document(let i): return "\(ordered[i].kind.rawValue)/\(ordered[i].slug)/index.html"
-        case .indicatorsIndex: return "indicators/index.html"
-        case .indicator(let id): return "indicators/\(id)/index.html"
-        case .regionsIndex: return "regions/index.html"
-        case .region(let i): return "regions/\(regionsSorted[i].slug)/index.html"
-        case .topicsIndex: return "topics/index.html"
-        case .topic(let t): return "topics/\(input.project.topicSlug(t))/index.html"
-        case .checks: return "checks/index.html"
-        case .search: return "search/index.html"
-        case .notFound: return "404.html"
-        case .feed: return "feed.xml"
-        case .sitemap: return "sitemap.xml"
-        case .indicatorsJSON: return "data/indicators.json"
-        case .figuresCSV: return "data/figures.csv"
-        case .asset(let i): return templates.assets[i].path
+    /// The file of one route. Throws when a document's file changed or vanished since it
+    /// was analysed (its page cannot be made from what was checked).
+    public func render(_ route: Route) throws(Diagnostic) -> OutputFile {
+        func page(_ template: String, _ model: Any) -> OutputFile {
+            OutputFile(path: route.path, data: templates.renderData(template, model))
+        }
+        switch route {
+        case .home: return page("home", homePage())
+        case .list(let kind, let n): return page("list", listPage(kind, page: n))
+        case .document(_, let slug): return page("document", try documentPage(slug))
+        case .data(_, let slug): return page("data", dataPage(slug))
+        // The PDF's source: the print HTML that `briefing pdf` converts into the file at this path.
+        case .pdf(_, let slug): return page("print", try printPage(slug))
+        case .indicators(let n): return page("indicators", indicatorsPage(n))
+        case .regions: return page("regions", regionsPage())
+        case .region(let slug, let n): return page("region", regionPage(slug, page: n))
+        case .topics: return page("topics", topicsPage())
+        case .topic(let slug, let n): return page("list", topicPage(slug, page: n))
+        case .checks(let n): return page("checks", checksPage(n))
+        case .search: return page("search", SimplePage(page: pageVM(route, title: "搜索", nav: "search")))
+        case .notFound: return page("notfound", notFoundPage())
+        case .feed: return page("feed", feed())
+        case .sitemap: return page("sitemap", sitemap())
+        case .sitemapPart(let n): return page("sitemap", sitemapPart(n))
+        case .indicatorsJSON: return OutputFile(path: route.path, data: Data(Exports.indicatorsJSON(self).utf8))
+        case .figuresCSV: return OutputFile(path: route.path, data: Data(Exports.figuresCSV(analysis).utf8))
+        case .asset(let path):
+            return OutputFile(path: route.path, data: templates.assets.first { $0.path == path }?.data ?? Data())
         }
     }
-
-    public func render(_ job: Job) -> OutputFile {
-        func page(_ path: String, _ template: String, _ model: Any) -> OutputFile {
-            OutputFile(path: path, data: Data(templates.render(template, model).utf8))
-        }
-        switch job {
-        case .home: return page("index.html", "home", home())
-        case .list(let kind): return page("\(kind.rawValue)/index.html", "list", list(kind))
-        case .document(let i):
-            let d = ordered[i]
-            return page("\(d.kind.rawValue)/\(d.slug)/index.html", "document", document(d, position: i))
-        case .indicatorsIndex: return page("indicators/index.html", "indicators", indicatorsIndex())
-        case .indicator(let id): return page("indicators/\(id)/index.html", "indicator", indicator(id))
-        case .regionsIndex: return page("regions/index.html", "regions", regionsIndex())
-        case .region(let i):
-            let r = regionsSorted[i]
-            return page("regions/\(r.slug)/index.html", "region", region(r))
-        case .topicsIndex: return page("topics/index.html", "topics", topicsIndex())
-        case .topic(let t): return page("topics/\(input.project.topicSlug(t))/index.html", "topic", topic(t))
-        case .checks: return page("checks/index.html", "checks", checksPage())
-        case .search: return page("search/index.html", "search", SimplePage(page: pageVM("搜索", root: "../", section: "search")))
-        case .notFound:
-            let root = URL(string: site.baseURL)?.path.appending("/").replacingOccurrences(of: "//", with: "/") ?? "/"
-            return page("404.html", "notfound", PageVM(site: site, root: root, title: "页面不存在", description: "", section: "", breadcrumbs: []))
-        case .feed: return page("feed.xml", "feed", feed())
-        case .sitemap: return page("sitemap.xml", "sitemap", sitemap())
-        case .indicatorsJSON:
-            return OutputFile(path: "data/indicators.json", data: Data(DataExport.indicatorsJSON(input, displays: input.displays).utf8))
-        case .figuresCSV: return OutputFile(path: "data/figures.csv", data: Data(DataExport.figuresCSV(input.project).utf8))
-        case .asset(let i): return OutputFile(path: templates.assets[i].path, data: templates.assets[i].data)
-        }
-    }
-
 
     // MARK: shared pieces
 
-    func pageVM(_ title: String, root: String, section: String, description: String = "", crumbs: [LinkVM] = []) -> PageVM {
-        PageVM(site: site, root: root, title: title, description: description, section: section,
-               breadcrumbs: section == "home" ? [] : [LinkVM(title: "首页", href: "\(root)index.html")] + crumbs)
+    func pageVM(_ route: Route, title: String, nav: String, description: String = "", crumbs: [LinkVM] = []) -> PageVM {
+        let crumbs = route == .home ? [] : [LinkVM(title: "首页", href: Route.home.href(from: route))] + crumbs
+        return PageVM(site: site, root: route.root, title: title, description: description, nav: nav, breadcrumbs: crumbs)
     }
 
-    static func statusVM(_ s: CheckStatus?) -> StatusVM? {
-        s.map { StatusVM(status: $0.rawValue, name: $0.chineseName) }
+    func documentRoute(_ slug: String) -> Route? {
+        analysis.document(slug).map { .document($0.kind, slug: $0.slug) }
     }
 
-    func docLink(_ slug: String, root: String) -> LinkVM? {
-        guard let d = docsBySlug[slug] else { return nil }
-        return LinkVM(title: d.title, href: "\(root)\(d.kind.rawValue)/\(d.slug)/index.html")
+    func docLink(_ slug: String, from: Route) -> LinkVM? {
+        guard let d = analysis.document(slug) else { return nil }
+        return LinkVM(title: d.title, href: Route.document(d.kind, slug: d.slug).href(from: from))
     }
 
-    func regionLink(_ slug: String?, root: String) -> LinkVM? {
+    /// The anchor of a figure or indicator on its document's data page.
+    func valueHref(_ id: String, from: Route) -> String {
+        guard let owner = analysis.index.owner[id], let d = analysis.document(owner) else { return "" }
+        return Route.data(d.kind, slug: d.slug).href(from: from, anchor: id)
+    }
+
+    func regionLink(_ slug: String?, from: Route) -> LinkVM? {
         guard let slug, let r = regionsBySlug[slug] else { return nil }
-        return LinkVM(title: r.name, href: "\(root)regions/\(slug)/index.html")
+        return LinkVM(title: r.name, href: Route.region(slug, page: 1).href(from: from))
     }
 
-    func summary(_ d: Document, root: String) -> DocSummaryVM {
-        DocSummaryVM(title: d.title, href: "\(root)\(d.kind.rawValue)/\(d.slug)/index.html", date: d.date,
-                     summary: d.summary ?? CJKText.truncate(input.bodies[d.slug]?.firstParagraph ?? "", 120),
+    func summary(_ d: BriefingCore.Document, from: Route) -> DocSummaryVM {
+        DocSummaryVM(title: d.title, href: Route.document(d.kind, slug: d.slug).href(from: from), date: d.date,
+                     summary: d.summary ?? CJKText.truncate(analysis.facts[d.slug]?.firstParagraph ?? "", 120),
                      kindName: d.kind.chineseName, group: d.group, writer: d.writer)
     }
 
-    func row(_ id: String, root: String) -> ValueRowVM {
-        let href = "\(root)indicators/\(id)/index.html"
-        if let f = input.project.figures[id] {
-            return ValueRowVM(id: id, label: f.label, display: input.displays[id] ?? "", href: href, isFigure: true,
-                              region: regionLink(f.region, root: root), year: f.year.map(String.init), where: f.where,
-                              document: docLink(f.document, root: root))
-        }
-        let ind = input.project.indicators[id]!
-        return ValueRowVM(id: id, label: ind.label, display: input.displays[id] ?? "", href: href, isFigure: false,
-                          formula: ind.formula, stated: ind.stated.map { statedText($0.written) },
-                          status: Self.statusVM(indicatorStatus[id]), where: ind.where, document: docLink(ind.document, root: root))
+    static func listTitle(_ kind: DocumentKind) -> String { kind == .report ? "研究报告" : "相关案例" }
+
+    /// Links to the pages of a list of `count` items, from page `n` of `route(page)`.
+    func pager(count: Int, current n: Int, _ route: (Int) -> Route) -> PagerVM {
+        let pages = Route.pageCount(count)
+        let here = route(n)
+        return PagerVM(pages: pages > 1 ? (1...pages).map { PagerVM.Item(number: $0, href: route($0).href(from: here), current: $0 == n) } : [],
+                       previous: n > 1 ? route(n - 1).href(from: here) : nil,
+                       next: n < pages ? route(n + 1).href(from: here) : nil)
     }
 
-    func statedText(_ w: WrittenQuantity) -> String {
-        (w.comparator == .equal ? "" : w.comparator.rawValue) + w.number.text + w.quantity.unit.symbol
+    /// The slice of a list shown on page `n`.
+    static func slice<T>(_ items: [T], page n: Int) -> ArraySlice<T> {
+        let start = min(items.count, (n - 1) * Route.pageSize)
+        return items[start..<min(items.count, start + Route.pageSize)]
     }
+}
 
-    func checkVM(_ c: CheckResult, root: String) -> CheckVM {
-        CheckVM(id: c.id, label: c.label, href: "\(root)indicators/\(c.id)/index.html",
-                kindName: c.kind == .indicator ? "指标所述值" : "正文数字", status: Self.statusVM(c.status)!,
-                file: c.location.file, line: c.location.line, stated: c.statedText, computed: c.computedText,
-                difference: c.differenceText, tolerance: c.toleranceText, note: c.note, document: docLink(c.document, root: root))
-    }
+/// A page with nothing but the common fields.
+struct SimplePage: ViewModel {
+    var page: PageVM
+    func value(_ key: String) -> TemplateValue? { key == "page" ? tv(page) : nil }
+}
 
-    static func counts(_ checks: [CheckResult]) -> CountsVM {
-        let ack = checks.filter { $0.status == .acknowledged }.count
-        let failed = checks.filter { $0.status.failsCI }.count
-        return CountsVM(total: checks.count, passed: checks.count - ack - failed, acknowledged: ack, failed: failed,
-                        hasAcknowledged: ack > 0, hasFailed: failed > 0)
-    }
+/// Facts of the whole site that several pages show, worked out once, when first asked for
+/// (serve makes a renderer per request and most requests need none of them).
+final class SiteWide: @unchecked Sendable {
+    private let analysis: Analysis
+    private let lock = NSLock()
+    private var order: [String]?
+    private var counts: CountsVM?
+    private var byKind: [DocumentKind: [Int]]?
+    private var shown: [String: String] = [:]
 
-    // MARK: pages
+    init(_ analysis: Analysis) { self.analysis = analysis }
 
-    func home() -> HomePage {
-        let root = ""
-        let groups = input.project.config.headlines.map { h in
-            HeadlineGroupVM(title: h.title, cards: h.indicatorIDs.map { id in
-                let r = row(id, root: root)
-                return CardVM(label: r.label, display: r.display, href: r.href, status: r.status, document: r.document)
-            })
-        }
-        return HomePage(page: pageVM(site.title, root: root, section: "home", description: site.subtitle, crumbs: []),
-                        headlines: groups,
-                        reports: ordered.filter { $0.kind == .report }.map { summary($0, root: root) },
-                        cases: ordered.filter { $0.kind == .case }.map { summary($0, root: root) },
-                        counts: Self.counts(input.checks),
-                        topics: topicNames.map { LinkVM(title: $0, href: "topics/\(input.project.topicSlug($0))/index.html") })
-    }
-
-    func list(_ kind: DocumentKind) -> ListPage {
-        let root = "../"
-        let title = kind == .report ? "研究报告" : "相关案例"
-        return ListPage(page: pageVM(title, root: root, section: kind.rawValue),
-                        intro: kind == .report ? "第26期中青年干部培训班行动学习课题研究成果，按目录顺序排列。" : "报刊报道的相关基层治理与集体经济案例。",
-                        documents: ordered.filter { $0.kind == kind }.map { summary($0, root: root) })
-    }
-
-    func document(_ d: Document, position: Int) -> DocumentPage {
-        let root = "../../"
-        let body = input.bodies[d.slug]
-        // `ordered` has reports then cases, so neighbours of the same kind are adjacent.
-        let prev = position > 0 && ordered[position - 1].kind == d.kind ? ordered[position - 1] : nil
-        let next = position + 1 < ordered.count && ordered[position + 1].kind == d.kind ? ordered[position + 1] : nil
-        let related = related[position].map { ordered[$0] }
-        let checks = checksByDocument[d.slug] ?? []
-        let listTitle = d.kind == .report ? "研究报告" : "相关案例"
-        return DocumentPage(
-            page: pageVM(d.title, root: root, section: d.kind.rawValue, description: d.summary ?? "",
-                         crumbs: [LinkVM(title: listTitle, href: "\(root)\(d.kind.rawValue)/index.html")]),
-            kindName: d.kind.chineseName, date: d.date, group: d.group, writer: d.writer,
-            advisors: d.advisors.isEmpty ? nil : d.advisors.joined(separator: "、"), source: d.source, summary: d.summary,
-            topics: d.topics.map { LinkVM(title: $0, href: "\(root)topics/\(input.project.topicSlug($0))/index.html") },
-            regions: d.regions.compactMap { regionLink($0, root: root) },
-            toc: (body?.headings ?? []).filter { $0.level <= 3 }.map { HeadingVM(text: $0.text, anchor: $0.anchor, sub: $0.level > 2) },
-            html: body?.html ?? "",
-            figures: d.figureIDs.map { row($0, root: root) },
-            indicators: d.indicatorIDs.map { row($0, root: root) },
-            checks: checks.filter { $0.status != .pass }.map { checkVM($0, root: root) },
-            allChecks: checks.map { checkVM($0, root: root) },
-            counts: Self.counts(checks),
-            previous: prev.flatMap { docLink($0.slug, root: root) },
-            next: next.flatMap { docLink($0.slug, root: root) },
-            related: related.map { summary($0, root: root) })
-    }
-
-    /// Indicators grouped by the document that defines them (figures are listed on each
-    /// document's page and in data/figures.csv, so this page stays small at any size).
-    func indicatorsIndex() -> IndicatorsPage {
-        let root = "../"
-        let groups = ordered.filter { !$0.indicatorIDs.isEmpty }.map { d in
-            IndicatorGroupVM(document: docLink(d.slug, root: root)!, rows: d.indicatorIDs.map { compactRow($0, root: root) })
-        }
-        return IndicatorsPage(page: pageVM("指标与数据", root: root, section: "indicators"), groups: groups,
-                              indicatorCount: input.project.indicators.count, figureCount: input.project.figures.count)
-    }
-
-    func compactRow(_ id: String, root: String) -> CompactRowVM {
-        CompactRowVM(label: input.project.indicators[id]?.label ?? input.project.figures[id]?.label ?? id,
-                     href: "\(root)indicators/\(id)/index.html", display: input.displays[id] ?? "",
-                     status: Self.statusVM(indicatorStatus[id]))
-    }
-
-    func indicator(_ id: String) -> IndicatorPage {
-        let root = "../../"
-        let r = row(id, root: root)
-        let citations: [CitationVM] = (self.citations[id] ?? []).map { c in
-            let d = ordered[c.doc]
-            return CitationVM(title: d.title, href: "\(root)\(d.kind.rawValue)/\(d.slug)/index.html", file: d.file, line: c.line)
-        }
-        let usedBy = (input.evaluation.usedBy[id] ?? []).map { row($0, root: root) }
-        let inputIDs = Array(Set(input.evaluation.inputs[id] ?? [])).sorted()
-        let allChecks = (checksByID[id] ?? []).map { checkVM($0, root: root) }
-        var p = IndicatorPage(page: pageVM(r.label, root: root, section: "indicators",
-                                           crumbs: [LinkVM(title: "指标与数据", href: "\(root)indicators/index.html")]),
-                              id: id, label: r.label, isFigure: r.isFigure, display: r.display, inputs: [],
-                              region: r.region, year: r.year, file: "", line: 0, document: r.document,
-                              citations: citations, usedBy: usedBy, checks: allChecks,
-                              charts: inputIDs.count >= 2 ? groupCharts(inputIDs, id: "inputs-\(id)", title: "\(r.label)的组成") : [])
-        if let f = input.project.figures[id] {
-            p.where = f.where
-            p.note = f.note
-            p.file = f.location.file
-            p.line = f.location.line
-        } else if let ind = input.project.indicators[id] {
-            p.formula = ind.formula
-            var seen: Set<String> = []
-            p.inputs = (input.evaluation.inputs[id] ?? []).filter { seen.insert($0).inserted }.map { row($0, root: root) }
-            p.where = ind.where
-            p.note = ind.note
-            p.file = ind.location.file
-            p.line = ind.location.line
-            if let c = checksByID[id]?.first(where: { $0.kind == .indicator }) {
-                p.stated = c.statedText
-                p.computed = c.computedText
-                p.difference = c.differenceText
-                p.tolerance = c.toleranceText
-                p.status = Self.statusVM(c.status)
-            }
-        }
-        return p
-    }
-
-    /// Regions with every id whose region is it, and the documents that name it.
-    func region(_ r: Region) -> RegionPage {
-        let root = "../../"
-        let figures = figuresByRegion[r.slug] ?? []
-        let docsWithFigures = Set(figures.compactMap { input.project.figures[$0]?.document })
-        let docs = ordered.filter { d in d.regions.contains(r.slug) || docsWithFigures.contains(d.slug) }
-        let children = input.project.regions.filter { $0.parent == r.slug }.sorted { $0.slug < $1.slug }
-        var crumbs = [LinkVM(title: "地区", href: "\(root)regions/index.html")]
-        var chain: [Region] = []
-        var cur = r.parent
-        while let p = cur, let reg = regionsBySlug[p], chain.count < 20 { chain.insert(reg, at: 0); cur = reg.parent }
-        crumbs += chain.map { LinkVM(title: $0.name, href: "\(root)regions/\($0.slug)/index.html") }
-        return RegionPage(page: pageVM(r.name, root: root, section: "regions", crumbs: crumbs), name: r.name, kind: r.kind,
-                          charts: groupCharts(figures, id: "region-\(r.slug)", title: "\(r.name)"),
-                          parent: regionLink(r.parent, root: root),
-                          children: children.map { LinkVM(title: $0.name, href: "\(root)regions/\($0.slug)/index.html") },
-                          figures: figures.map { row($0, root: root) }, indicators: [],
-                          documents: docs.map { summary($0, root: root) })
-    }
-
-    /// Bar charts of ids that share a unit (at least two per chart), as rendered HTML.
-    func groupCharts(_ ids: [String], id: String, title: String) -> [String] {
-        var groups: [String: [String]] = [:]
-        for i in ids {
-            guard let v = input.charts.values[i] else { continue }
-            groups[v.quantity.unit.symbol, default: []].append(i)
-        }
-        // The largest groups first, at most four charts, each of a readable size.
-        let units = groups.keys.filter { !$0.isEmpty && (2...16).contains(groups[$0]!.count) }
-            .sorted { (groups[$0]!.count, $1) > (groups[$1]!.count, $0) }.prefix(4)
-        return units.compactMap { unit -> String? in
-            let members = groups[unit]!
-            let slug = TextSlug.make(id + "-" + unit).replacingOccurrences(of: ".", with: "-")
-            let spec = ChartSpec(id: slug, title: "\(title)（\(unit)）", kind: .bar, data: members, document: "",
-                                 location: SourceLocation(file: "", line: 0))
-            guard let vm = try? input.charts.build(spec) else { return nil }
-            return templates.render("chart", vm)
+    var indicatorOrder: [String] {
+        lock.withLock {
+            if let order { return order }
+            let o = analysis.project.documents.flatMap(\.indicatorIDs)
+            order = o
+            return o
         }
     }
 
-    func regionsIndex() -> RegionsPage {
-        let root = "../"
-        var items: [RegionTreeItemVM] = []
-        let children = Dictionary(grouping: input.project.regions, by: { $0.parent ?? "" })
-        var figureCount: [String: Int] = [:]
-        for f in input.project.figures.values { if let r = f.region { figureCount[r, default: 0] += 1 } }
-        func walk(_ parent: String, _ depth: Int) {
-            for r in (children[parent] ?? []).sorted(by: { $0.slug < $1.slug }) where depth < 20 {
-                items.append(RegionTreeItemVM(name: r.name, kind: r.kind, href: "\(root)regions/\(r.slug)/index.html",
-                                              depth: depth, count: figureCount[r.slug] ?? 0))
-                walk(r.slug, depth + 1)
-            }
+    /// Positions in `project.documents` of the documents of a kind (list pages slice these
+    /// rather than copying every document for every page).
+    func positions(of kind: DocumentKind) -> [Int] {
+        lock.withLock {
+            if let byKind { return byKind[kind] ?? [] }
+            let all = Dictionary(grouping: analysis.project.documents.indices) { analysis.project.documents[$0].kind }
+            byKind = all
+            return all[kind] ?? []
         }
-        walk("", 0)
-        // Regions whose parent is unknown were reported at load; nothing is left out here.
-        return RegionsPage(page: pageVM("地区", root: root, section: "regions"), regions: items)
     }
 
-    func topic(_ name: String) -> TopicPage {
-        let root = "../../"
-        return TopicPage(page: pageVM(name, root: root, section: "topics", crumbs: [LinkVM(title: "主题", href: "\(root)topics/index.html")]),
-                         name: name, documents: ordered.filter { $0.topics.contains(name) }.map { summary($0, root: root) })
+    /// `Analysis.display(of:)`, formatted once per id: a value shows on its document, its data
+    /// page, the indicator list, region pages and the exports.
+    func display(of id: String) -> String? {
+        if let s = lock.withLock({ shown[id] }) { return s }
+        guard let s = analysis.display(of: id) else { return nil }
+        lock.withLock { shown[id] = s }
+        return s
     }
 
-    func topicsIndex() -> TopicsPage {
-        let root = "../"
-        return TopicsPage(page: pageVM("主题", root: root, section: "topics"), topics: topicNames.map { t in
-            RegionTreeItemVM(name: t, kind: "", href: "\(root)topics/\(input.project.topicSlug(t))/index.html", depth: 0,
-                             count: input.project.documents.filter { $0.topics.contains(t) }.count)
-        })
-    }
-
-    /// Discrepancies in full; every other check is counted per document and listed on the
-    /// document's own page.
-    func checksPage() -> ChecksPage {
-        let root = "../"
-        let all = input.checks
-        let perDocument = ordered.compactMap { d -> DocumentChecksVM? in
-            let cs = checksByDocument[d.slug] ?? []
-            guard !cs.isEmpty, let link = docLink(d.slug, root: root) else { return nil }
-            return DocumentChecksVM(document: LinkVM(title: link.title, href: link.href + "#doc-allchecks-h"), counts: Self.counts(cs))
+    var siteCounts: CountsVM {
+        lock.withLock {
+            if let counts { return counts }
+            let c = Renderer.counts(Array(analysis.index.results.values))
+            counts = c
+            return c
         }
-        return ChecksPage(page: pageVM("数据核验", root: root, section: "checks"), counts: Self.counts(all),
-                          acknowledged: all.filter { $0.status == .acknowledged }.map { checkVM($0, root: root) },
-                          failed: all.filter { $0.status.failsCI }.map { checkVM($0, root: root) },
-                          documents: perDocument)
-    }
-
-    func feed() -> FeedVM {
-        let entries = ordered.sorted { ($0.date, $0.slug) > ($1.date, $1.slug) }.map { d in
-            FeedEntryVM(title: d.title, url: "\(site.baseURL)\(d.kind.rawValue)/\(d.slug)/", updated: "\(d.date)T00:00:00Z",
-                        summary: summary(d, root: "").summary)
-        }
-        return FeedVM(site: site, updated: (ordered.map(\.date).max() ?? "2000-01-01") + "T00:00:00Z", entries: entries)
-    }
-
-    func sitemap() -> SitemapVM {
-        var paths = ["", "reports/", "cases/", "indicators/", "regions/", "topics/", "checks/"]
-        paths += ordered.map { "\($0.kind.rawValue)/\($0.slug)/" }
-        paths += allIDs.map { "indicators/\($0)/" }
-        paths += input.project.regions.map { "regions/\($0.slug)/" }.sorted()
-        paths += topicNames.map { "topics/\(input.project.topicSlug($0))/" }
-        return SitemapVM(urls: paths.map { site.baseURL + $0 })
     }
 }

@@ -32,7 +32,7 @@ func dec(_ s: String) -> Decimal { Decimal(string: s, locale: Locale(identifier:
         let perHousehold = try units.lookup("元/户")
         let households = try q("5 户")
         let amount = Quantity(2000, perHousehold)
-        let total = households.multiplied(by: amount, units: units)
+        let total = try households.multiplied(by: amount, units: units)
         #expect(total.dimension == (try units.lookup("元")).dimension)
         #expect(total.magnitude == 10_000)
     }
@@ -103,7 +103,7 @@ func dec(_ s: String) -> Decimal { Decimal(string: s, locale: Locale(identifier:
         let cases: [(String, BriefingCore.Comparator)] = [
             ("约 3000 亿元", .approx), ("近60项", .approx), ("超过30万元", .greater), ("突破1000万千瓦", .greater),
             ("不低于2名", .greaterOrEqual), ("不足10%", .less), (">= 5 个", .greaterOrEqual), ("<3个", .less),
-            ("≈ 2 亿元", .approx), ("60余项", .greater), ("30万元以上", .greaterOrEqual), ("2.3亿千瓦左右", .approx),
+            ("≈ 2 亿元", .approx), ("60余项", .greaterOrEqual), ("30万元以上", .greaterOrEqual), ("2.3亿千瓦左右", .approx),
             ("413.8万千瓦", .equal), ("= 413.8万千瓦", .equal),
         ]
         for (text, c) in cases {

@@ -140,7 +140,7 @@ func problem(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLo
         let s = try SourceText.decode(Data(text.utf8), file: "f.md")
         let d = try decode(s)
         #expect(d.figures[0].location.line == 5)
-        #expect(d.document.body == "正文")
+        #expect(d.body == "正文")
     }
 
     @Test func invalidUTF8NamesTheLine() {

@@ -39,7 +39,7 @@ import Testing
     @Test func fenceLinesMayHaveSurroundingSpace() throws {
         let d = try decode("---\ntitle: x\ndate: 2022-01-01\n  ---  \n正文\n")
         #expect(d.document.bodyStartLine == 5)
-        #expect(d.document.body == "正文")
+        #expect(d.body == "正文")
     }
 
     @Test func unclosedBracketPointsAtTheLineThatOpensIt() {

@@ -1,24 +1,30 @@
 import BriefingCore
 import Foundation
-import Markup
+@testable import Markup
 import Testing
 
 let units = UnitRegistry()
 
-func context(values: [String: String] = ["ordos.capacity.total": "413.8 万千瓦", "ordos.share": "0.076"]) throws -> LinkContext {
-    var v: [String: LinkContext.Value] = [:]
-    for (id, text) in values {
-        let w = try QuantityParser.parseWritten(text, units: units)
-        v[id] = .init(quantity: w.quantity, display: NumberFormat.format(w.quantity, decimals: w.number.decimals), label: "标签")
-    }
-    return LinkContext(values: v, documents: ["new-energy": (.report, ["一发展现状"]), "grid": (.case, [])],
-                       regions: ["dalad": "达拉特旗"], units: units) { b in ("title \(b.id)", "pass") }
+func facts(_ body: String, firstLine: Int = 10) -> BodyFacts {
+    BodyFacts.collect(body, file: "content/reports/t.md", firstLine: firstLine, units: units)
 }
 
-func render(_ body: String, bodyStartLine: Int = 10) throws -> RenderedBody {
-    let doc = Document(kind: .report, slug: "t", file: "content/reports/t.md", title: "t", date: "2022-01-01",
-                       body: body, bodyStartLine: bodyStartLine)
-    return BodyRenderer.render(doc, context: try context(), root: "../../")
+/// Link targets as a page would give them: known ids, documents, regions and one chart.
+func targets(known: Set<String> = ["ordos.capacity.total", "ordos.share"]) -> LinkTargets {
+    LinkTargets(
+        figure: { i, id in
+            guard known.contains(id) else { return nil }
+            return .init(href: "../../reports/t/data/index.html#\(id)", classes: "pass", title: "标签 \(i)", text: "413.8万千瓦")
+        },
+        report: { slug, anchor in
+            ["new-energy": "reports", "grid": "cases"][slug].map { "../../\($0)/\(slug)/index.html" + (anchor.map { "#" + $0 } ?? "") }
+        },
+        region: { $0 == "dalad" ? "../../regions/dalad/index.html" : nil },
+        chart: { $0 == "c1" ? "<figure class=\"chart\">C1</figure>" : nil })
+}
+
+func html(_ body: String, known: Set<String> = ["ordos.capacity.total", "ordos.share"]) -> String {
+    BodyHTML.render(body, targets: targets(known: known))
 }
 
 @Suite struct AnchorTests {
@@ -33,67 +39,119 @@ func render(_ body: String, bodyStartLine: Int = 10) throws -> RenderedBody {
     }
 }
 
-@Suite struct BodyRendererTests {
-    @Test func insertsFormattedValue() throws {
-        let r = try render("总装机[](fig:ordos.capacity.total)。")
-        #expect(r.html.contains(">413.8万千瓦</a>"))
-        #expect(r.html.contains("href=\"../../indicators/ordos.capacity.total/index.html\""))
-        #expect(r.bindings.isEmpty)
-        #expect(r.citations.map(\.id) == ["ordos.capacity.total"])
+@Suite struct BodyFactsTests {
+    @Test func insertionsAndBindingsAreNumberedInOrder() {
+        let f = facts("总装机[](fig:ordos.capacity.total)。\n\n占[7.6%](fig:ordos.share)，共[413.8万千瓦](fig:ordos.capacity.total)。")
+        #expect(f.figureLinks.map(\.id) == ["ordos.capacity.total", "ordos.share", "ordos.capacity.total"])
+        #expect(f.figureLinks[0].written == nil)
+        #expect(f.figureLinks[1].written?.quantity.unit.symbol == "%")
+        #expect(f.figureLinks[2].written?.number.value == Decimal(string: "413.8")!)
+        #expect(f.figureLinks.map(\.line) == [10, 12, 12])
     }
 
-    @Test func bindsWrittenNumbersWithLines() throws {
-        let r = try render("第一段。\n\n总装机[413.8万千瓦](fig:ordos.capacity.total)，占[7.6%](fig:ordos.share)。", bodyStartLine: 10)
-        #expect(r.bindings.count == 2)
-        #expect(r.bindings[0].location.line == 12)
-        #expect(r.bindings[0].written.number.value == Decimal(string: "413.8")!)
-        #expect(r.bindings[1].written.quantity.unit.symbol == "%")
-        #expect(r.html.contains("class=\"num pass\""))
-        #expect(r.html.contains(">413.8万千瓦</a>"))
+    @Test func bareNumberHasNoUnitUntilChecked() {
+        let f = facts("[413.8](fig:ordos.capacity.total)万千瓦")
+        #expect(f.figureLinks.first?.written?.quantity.unit.symbol == "")
     }
 
-    @Test func bareNumberIsReadInTheValuesUnit() throws {
-        let r = try render("[413.8](fig:ordos.capacity.total)万千瓦")
-        #expect(r.bindings.first?.written.quantity.unit.symbol == "万千瓦")
+    @Test func unreadableLinkTextIsAProblemOnItsLine() {
+        let f = facts("a\n\n[很多](fig:x)")
+        #expect(f.problems.map(\.location.line) == [12])
+        #expect(f.problems.first?.message.contains("数字+单位") == true)
+        // Kept in the numbering, so the HTML pass numbers links alike.
+        #expect(f.figureLinks.count == 1 && f.figureLinks[0].unreadable)
     }
 
-    @Test func unresolvedTargetsAreErrorsWithLines() throws {
-        let r = try render("a\n\n[x](fig:ordos.capacity.totl)\n\n[y](report:nope)\n\n[z](report:new-energy#无此节)\n\n[w](region:dalat)\n\n[v](fig:ordos.capacity.total)")
-        let lines = r.problems.map(\.location.line)
-        #expect(lines == [12, 14, 16, 18, 20])
-        #expect(r.problems[0].hint.contains("ordos.capacity.total"))
-        #expect(r.problems[3].hint.contains("dalad"))
-        #expect(r.problems[4].message.contains("数字+单位"))
+    @Test func referencesRegionsAndChartsWithLines() {
+        let f = facts("见[报告](report:new-energy#一发展现状)与[达拉特旗](region:dalad)。\n\n[](chart:c1)\n\n句中[](chart:c1)。")
+        #expect(f.references.map(\.slug) == ["new-energy"] && f.references.map(\.anchor) == ["一发展现状"] && f.references.map(\.line) == [10])
+        #expect(f.regions.map(\.target) == ["dalad"])
+        #expect(f.charts.map(\.standsAlone) == [true, false])
+        #expect(f.charts.map(\.line) == [12, 14])
     }
 
-    @Test func crossReferencesResolve() throws {
-        let r = try render("见[报告](report:new-energy#一发展现状)与[案例](report:grid)，[达拉特旗](region:dalad)。")
-        #expect(r.problems.isEmpty)
-        #expect(r.html.contains("href=\"../../reports/new-energy/index.html#%E4%B8%80%E5%8F%91%E5%B1%95%E7%8E%B0%E7%8A%B6\""))
-        #expect(r.html.contains("href=\"../../cases/grid/index.html\""))
-        #expect(r.html.contains("href=\"../../regions/dalad/index.html\""))
+    @Test func headingsAndFirstParagraph() {
+        let f = facts("## 一、发展现状\n\n第一段**重点**文字，\n接着写。\n\n### 概况\n\n## 一、发展现状")
+        #expect(f.headings.map(\.anchor) == ["一发展现状", "概况", "一发展现状-1"])
+        // The soft break between two Chinese characters is nothing.
+        #expect(f.firstParagraph == "第一段重点文字，接着写。")
     }
 
-    @Test func headingsGetIDsAndTOC() throws {
-        let r = try render("## 一、发展现状\n\n文字\n\n### 概况\n\n## 一、发展现状")
-        #expect(r.headings.map(\.anchor) == ["一发展现状", "概况", "一发展现状-1"])
-        #expect(r.html.contains("<h2 id=\"一发展现状\">"))
-        #expect(r.html.contains("<h3 id=\"概况\">"))
-        #expect(BodyRenderer.anchors(of: "## 一、发展现状\n\n## 一、发展现状") == ["一发展现状", "一发展现状-1"])
+    @Test func titleAndSummaryLinksAreCheckedAndShownAsText() {
+        let r = InlineText.collect("全市新能源装机[413.8万千瓦](fig:ordos.capacity.total)，占\n全区[7.6%](fig:ordos.share)。",
+                                   field: "summary", file: "f.md", line: 9, units: units)
+        #expect(r.plain == "全市新能源装机413.8万千瓦，占全区7.6%。")
+        #expect(r.links.map(\.link.id) == ["ordos.capacity.total", "ordos.share"])
+        #expect(r.links.allSatisfy { $0.link.line == 9 && $0.field == "summary" })
+        #expect(InlineText.collect("没有链接", field: "title", file: "f.md", line: 2, units: units).plain == "没有链接")
+    }
+}
+
+@Suite struct BodyHTMLTests {
+    @Test func linksAreResolvedThroughTheTargets() {
+        let h = html("总装机[](fig:ordos.capacity.total)，见[报告](report:new-energy#一发展现状)与[案例](report:grid)，[达拉特旗](region:dalad)。")
+        #expect(h.contains("<a class=\"num pass\" href=\"../../reports/t/data/index.html#ordos.capacity.total\" title=\"标签 0\">413.8万千瓦</a>"))
+        // cmark percent-encodes the Chinese anchor in the href.
+        #expect(h.contains("href=\"../../reports/new-energy/index.html#%E4%B8%80%E5%8F%91%E5%B1%95%E7%8E%B0%E7%8A%B6\""))
+        #expect(h.contains("href=\"../../cases/grid/index.html\""))
+        #expect(h.contains("href=\"../../regions/dalad/index.html\""))
     }
 
-    @Test func rawHTMLAndDangerousLinksDoNotReachOutput() throws {
-        let r = try render("<script>alert(1)</script>\n\n段落<img src=x onerror=alert(1)>\n\n[点我](javascript:alert(1)) [数据](data:text/html;base64,PHNjcmlwdD4=) [正常](https://example.org)")
-        #expect(!r.html.contains("<script"))
-        #expect(!r.html.contains("onerror"))
-        #expect(!r.html.contains("javascript:"))
-        #expect(!r.html.contains("data:text/html"))
-        #expect(r.html.contains("href=\"https://example.org\""))
+    @Test func boundNumbersKeepTheirTextAndMarks() {
+        let t = LinkTargets(figure: { _, _ in .init(href: "d#x", classes: "pass derived", title: "t", text: "9", mark: "推算") },
+                            report: { _, _ in nil }, region: { _ in nil }, chart: { _ in nil })
+        let h = BodyHTML.render("共[8779.2万元](fig:x)。", targets: t)
+        #expect(h.contains("<a class=\"num pass derived\" href=\"d#x\" title=\"t\">8779.2万元<span class=\"mark\">推算</span></a>"))
     }
 
-    @Test func firstParagraphForSummaries() throws {
-        let r = try render("## 标题\n\n第一段**重点**文字。\n\n第二段。")
-        #expect(r.firstParagraph == "第一段重点文字。")
+    @Test func unresolvedLinksShowTheirTextUnlinked() {
+        let h = html("[未知](fig:nope)与[报告](report:nope)和[x](region:nope)")
+        #expect(!h.contains("<a"))
+        #expect(h.contains("未知") && h.contains("报告"))
+    }
+
+    @Test func chartsReplaceTheirParagraph() {
+        let h = html("前\n\n[](chart:c1)\n\n后")
+        #expect(h.contains("<figure class=\"chart\">C1</figure>"))
+        #expect(!h.contains("<p><figure"))
+    }
+
+    @Test func headingsGetIDs() {
+        let h = html("## 一、发展现状\n\n文字\n\n### 概况\n\n## 一、发展现状")
+        #expect(h.contains("<h2 id=\"一发展现状\">"))
+        #expect(h.contains("<h3 id=\"概况\">"))
+        #expect(h.contains("<h2 id=\"一发展现状-1\">"))
+    }
+
+    @Test func softBreaksBetweenChineseCharactersAreDropped() {
+        let h = html("数字一致，\n程序会核对。\nLatin words\nstay apart，[链接](region:dalad)\n后面。")
+        #expect(h.contains("数字一致，程序会核对。"))
+        #expect(h.contains("Latin words\nstay apart"))
+        // A break after a link whose text ends in Chinese, before Chinese, is dropped too.
+        #expect(h.contains("链接</a>后面"))
+    }
+
+    @Test func pipeTablesBecomeTables() {
+        let h = html("| 阶段 | 时间 |\n| --- | --- |\n| 第一阶段 | 3—4月 |")
+        #expect(h.contains("<table>") && h.contains("<th>阶段</th>") && h.contains("<td>第一阶段</td>"))
+    }
+
+    @Test func rawHTMLAndDangerousLinksDoNotReachOutput() {
+        let h = html("<script>alert(1)</script>\n\n段落<img src=x onerror=alert(1)>\n\n[点我](javascript:alert(1)) [数据](data:text/html;base64,PHNjcmlwdD4=) [正常](https://example.org)")
+        #expect(!h.contains("<script"))
+        #expect(!h.contains("onerror"))
+        #expect(!h.contains("javascript:"))
+        #expect(!h.contains("data:text/html"))
+        #expect(h.contains("href=\"https://example.org\""))
+    }
+}
+
+@Suite struct CJKJoinTests {
+    @Test func foldedTextLosesSpacesBetweenChineseOnly() {
+        #expect(CJKBreaks.join("第一行\n第二行") == "第一行第二行")
+        #expect(CJKBreaks.join("全市 新能源") == "全市新能源")
+        #expect(CJKBreaks.join("413.8 万千瓦 and Latin words") == "413.8 万千瓦 and Latin words")
+        #expect(CJKBreaks.join("。\n（一）") == "。（一）")
     }
 }
 
@@ -112,5 +170,35 @@ func render(_ body: String, bodyStartLine: Int = 10) throws -> RenderedBody {
         let s = "鄂尔多斯市 413.8万千瓦 ≥ 7.6% e\u{0301}"
         #expect(HTMLEscape.escape(s) == s)
         #expect(HTMLEscape.escape("") == "")
+    }
+}
+
+/// Titles and summaries without Markdown syntax skip the parser; the numbers found must be
+/// the ones the parser's text runs give.
+@Suite struct InlineUnboundTests {
+    let units = UnitRegistry()
+
+    @Test func plainTextSkipsTheParserWithTheSameResult() {
+        for text in ["全市装机413.8万千瓦，占全区7.6%", "两行的摘要，第一行有12个村\n第二行有3个社区", "没有数字的标题"] {
+            let fast = InlineText.plainLines(text)
+            #expect(fast != nil, "\(text)")
+            let slow = BodyWalk(markdown: text, firstLine: 1).textRuns(firstLine: 1).map(\.text)
+            #expect(fast == slow, "\(text)")
+        }
+    }
+
+    @Test func syntaxGoesThroughTheParser() {
+        for text in ["*强调*的12个村", "1. 列表项", "- 列表项", "# 标题", "a &amp; 12个", "`代码`12个", "    缩进的代码12个"] {
+            #expect(InlineText.plainLines(text) == nil, "\(text)")
+        }
+    }
+
+    @Test func unboundNumbersOfATitleAreLocatedAtItsKey() {
+        let r = InlineText.collect("全市有12个村", field: "title", file: "f.md", line: 3, units: units)
+        #expect(r.unbound.map(\.text) == ["12个"])
+        #expect(r.unbound.first?.location == SourceLocation(file: "f.md", line: 3, key: "title"))
+        let linked = InlineText.collect("全市有[12个](fig:a)村，另有5个社区", field: "summary", file: "f.md", line: 4, units: units)
+        #expect(linked.unbound.map(\.text) == ["5个"])
+        #expect(linked.unbound.first?.location.key == "summary")
     }
 }

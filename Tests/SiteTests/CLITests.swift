@@ -9,7 +9,11 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         let last = r.stdout.split(separator: "\n").last.map(String.init) ?? ""
         #expect(last.range(of: #"^\d+ passed, 0 failed$"#, options: .regularExpression) != nil, "\(last)")
-        #expect(r.stdout.contains("pass ordos.capacity.total — stated 413.8万千瓦, computed 413.8万千瓦"))
+        #expect(r.stdout.contains("结论：全部"))
+        #expect(!r.stdout.contains("413.8万千瓦 ✓"), "passes are counted, not listed")
+        let line = try lineNumber(of: "stated: 413.8 万千瓦", in: Repo.content.appendingPathComponent("reports/new-energy.md"))
+        let verbose = try runBriefing(["check", "--verbose", "--content", Repo.content.path])
+        #expect(verbose.stdout.contains("content/reports/new-energy.md:\(line)  新能源总装机：413.8万千瓦 ✓"))
     }
 
     @Test func wrongStatedValueFailsAndLeavesSiteUntouched() throws {
@@ -19,16 +23,39 @@ import Testing
         try replaceInFile(file, "stated: 413.8 万千瓦", "stated: 413.9 万千瓦")
         let check = try runBriefing(["check", "--content", content.path])
         #expect(check.status == 1)
-        #expect(check.stdout.contains("reports/new-energy.md:\(line): fail ordos.capacity.total"))
+        #expect(check.stdout.hasPrefix("未通过 "))
+        #expect(check.stdout.contains("reports/new-energy.md:\(line)  指标“新能源总装机”stated：原文 413.9万千瓦，计算得 413.8万千瓦"))
 
         let site = content.deletingLastPathComponent().appendingPathComponent("site")
-        let good = try runBriefing(["build", "--content", Repo.content.path, "--templates", Repo.templates.path, "--output", site.path])
+        let good = try runBriefing(["build", "--no-search", "--content", Repo.content.path, "--templates", Repo.templates.path, "--output", site.path])
         #expect(good.status == 0, "\(good.stderr)")
         let before = snapshot(site)
-        let bad = try runBriefing(["build", "--content", content.path, "--templates", Repo.templates.path, "--output", site.path])
+        let bad = try runBriefing(["build", "--no-search", "--content", content.path, "--templates", Repo.templates.path, "--output", site.path])
         #expect(bad.status == 1)
         #expect(bad.stderr.contains("new-energy.md:\(line)"))
         #expect(snapshot(site) == before)
+    }
+
+    /// One wrong figure that 23 checks use: staff see it named once, first, in Chinese, and
+    /// the whole output fits a screenful or two.
+    @Test func oneWrongSharedFigureIsNamedOnceAtTheTop() throws {
+        let content = try copyOfContent()
+        let file = content.appendingPathComponent("reports/new-energy.md")
+        let line = try lineNumber(of: "  ordos.capacity.wind:", in: file)
+        let text = try String(contentsOf: file, encoding: .utf8)
+        var lines = text.components(separatedBy: "\n")
+        #expect(lines[line] == "    value: 44.5")
+        lines[line] = "    value: 54.5"
+        try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        let r = try runBriefing(["check", "--content", content.path])
+        #expect(r.status == 1)
+        let out = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(out.count <= 60, "\(out.count) lines")
+        #expect(out[0].hasPrefix("未通过 "))
+        #expect(out[2].hasPrefix("● 这 ") && out[2].contains("数据“风电装机”（") && out[2].contains("reports/new-energy.md:\(line)，编号 ordos.capacity.wind）"), "\(out[2])")
+        #expect(out.filter { $0.hasPrefix("●") }.count == 1, "one group: every failure goes through the one figure")
+        #expect(out.contains { $0.hasPrefix("结论：") && $0.contains("reports/new-energy.md") })
+        #expect(!out.contains { $0.hasPrefix("fail") }, "no English check lines")
     }
 
     @Test func yamlErrorIsExitTwoAndLeavesSiteUntouched() throws {
@@ -36,9 +63,9 @@ import Testing
         let file = content.appendingPathComponent("reports/talent.md")
         try replaceInFile(file, "\ntitle: ", "\ntitle: [未闭合的括号\n  x: ")
         let site = content.deletingLastPathComponent().appendingPathComponent("site")
-        _ = try runBriefing(["build", "--content", Repo.content.path, "--templates", Repo.templates.path, "--output", site.path])
+        _ = try runBriefing(["build", "--no-search", "--content", Repo.content.path, "--templates", Repo.templates.path, "--output", site.path])
         let before = snapshot(site)
-        let r = try runBriefing(["build", "--content", content.path, "--templates", Repo.templates.path, "--output", site.path])
+        let r = try runBriefing(["build", "--no-search", "--content", content.path, "--templates", Repo.templates.path, "--output", site.path])
         #expect(r.status == 2)
         #expect(r.stderr.contains("reports/talent.md:"))
         #expect(r.stderr.contains("YAML"))
@@ -80,7 +107,7 @@ import Testing
         """
         try Data(report.utf8).write(to: content.appendingPathComponent("reports/x.md"))
         let site = dir.appendingPathComponent("site")
-        let r = try runBriefing(["build", "--content", content.path, "--templates", Repo.templates.path, "--output", site.path])
+        let r = try runBriefing(["build", "--no-search", "--content", content.path, "--templates", Repo.templates.path, "--output", site.path])
         #expect(r.status == 0, "\(r.stderr)")
         let files = snapshot(site)
         #expect(files.count > 10)
@@ -93,5 +120,34 @@ import Testing
         }
         let page = String(decoding: files["reports/x/index.html"]!, as: UTF8.self)
         #expect(page.contains("&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;") || page.contains("&lt;script&gt;alert(&#x27;title&#x27;)&lt;/script&gt;") || page.contains("&lt;script&gt;alert('title')&lt;/script&gt;"))
+    }
+}
+
+@Suite(.serialized) struct SearchIndexTests {
+    /// A plain build leaves a working search index when Pagefind is installed (`make test`
+    /// installs it first), and says in one line that search was not built when it is not.
+    @Test func plainBuildIndexesTheSite() throws {
+        let out = tempDir("search").appendingPathComponent("site")
+        let r = try runBriefing(["build", "--content", Repo.content.path, "--templates", Repo.templates.path, "--output", out.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let installed = FileManager.default.fileExists(atPath: out.appendingPathComponent("pagefind/pagefind.js").path)
+        #expect(installed, "Pagefind is installed by make test, so the index must be there: \(r.stderr)")
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("pagefind/pagefind-ui.js").path))
+
+        // With no Pagefind on PATH, one line says so and the build still succeeds.
+        let bare = tempDir("nosearch").appendingPathComponent("site")
+        let p = Process()
+        p.executableURL = Repo.binary
+        p.arguments = ["build", "--content", Repo.content.path, "--templates", Repo.templates.path, "--output", bare.path]
+        p.environment = ["PATH": "/nonexistent"]
+        let err = Pipe()
+        p.standardError = err
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0)
+        #expect(text.contains("未生成搜索索引") && text.contains("pagefind"))
+        #expect(!FileManager.default.fileExists(atPath: bare.appendingPathComponent("pagefind").path))
     }
 }

@@ -2,7 +2,9 @@ import BriefingCore
 import Foundation
 import Markup
 import Render
-@testable import Site
+@testable import Output
+@testable import Analysis
+import Commands
 import Testing
 
 /// `serve` analyses an edited report incrementally; every page must then be exactly what a
@@ -24,15 +26,14 @@ import Testing
     /// Every page and file of a full build of `content`, compared with what `live` serves.
     func expectSameAsFullBuild(_ live: LiveSite, _ content: URL, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
         let templates = try Templates(directory: Repo.templates)
-        let a = try Analyzer.analyze(contentDirectory: content, templates: templates)
-        let r = Renderer(input: LiveSite.renderInput(a), templates: templates)
+        let a = try Analyzer.analyze(contentDirectory: content)
+        let r = Renderer(analysis: a, templates: templates)
         var differing: [String] = []
-        let jobs = r.jobs()
-        for job in jobs {
-            let path = r.path(of: job)
-            if live.response(path: path).body != r.render(job).data { differing.append(path) }
+        let routes = r.routes()
+        for route in routes where live.response(path: route.path).body != (try r.render(route)).data {
+            differing.append(route.path)
         }
-        #expect(jobs.count > 500, sourceLocation: sourceLocation)
+        #expect(routes.count > 100, sourceLocation: sourceLocation)
         #expect(differing.isEmpty, "pages differ from a full build: \(differing.prefix(8))", sourceLocation: sourceLocation)
     }
 
@@ -49,8 +50,8 @@ import Testing
         // A figure that an indicator with a stated total uses: the total now disagrees.
         try edit(report, replacing("  ordos.capacity.pv:\n    value: 287.3\n", "  ordos.capacity.pv:\n    value: 287.4\n"))
         var r = try #require(live.rebuildIfChanged())
-        #expect(r.ok && r.incremental && r.decodedFiles == 1)
-        #expect(r.failedChecks.contains { $0.contains("ordos.capacity.total") && $0.contains("413.9") })
+        #expect(r.ok && r.incremental && r.files == 1)
+        #expect(r.failedChecks.contains { $0.id == "ordos.capacity.total" && $0.computedText == "413.9万千瓦" })
         try expectSameAsFullBuild(live, content)
 
         // A formula and a stated value change.
@@ -63,7 +64,7 @@ import Testing
         // Prose in another file starts citing the edited figure, and links to a heading.
         let dalad = content.appendingPathComponent("cases/dalad-grid.md")
         let body = try #require(try String(contentsOf: dalad, encoding: .utf8).components(separatedBy: "\n---\n").last)
-        let anchor = try #require(BodyRenderer.anchors(of: body).first)
+        let anchor = try #require(BodyFacts.collect(body, file: "", firstLine: 1, units: UnitRegistry()).headings.first?.anchor)
         let wuhai = content.appendingPathComponent("cases/wuhai-military-civilian.md")
         try edit(wuhai) { $0 + "\n光伏装机 [287.4万千瓦](fig:ordos.capacity.pv)，参见[网格](report:dalad-grid#\(anchor))。\n" }
         r = try #require(live.rebuildIfChanged())
@@ -87,7 +88,7 @@ import Testing
         #expect(live.currentProblems?.items.first?.location.file.hasSuffix("reports/new-energy.md") == true)
         try edit(report, replacing("stated: [407.8", "stated: 407.9 万千瓦"))
         r = try #require(live.rebuildIfChanged())
-        #expect(r.ok && r.incremental && r.decodedFiles == 2)
+        #expect(r.ok && r.incremental && r.files == 2)
         try expectSameAsFullBuild(live, content)
 
         // A title shows on lists, related documents and the home page.

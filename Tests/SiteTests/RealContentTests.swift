@@ -2,12 +2,14 @@ import BriefingCore
 import Calc
 import Foundation
 import Render
-import Site
+import Analysis
+import Output
+import Commands
 import Testing
 
 /// The real content, analysed once for all tests here.
 let realAnalysis: Analysis = {
-    do { return try Analyzer.analyze(contentDirectory: Repo.content, templates: try? Templates(directory: Repo.templates)) } catch { fatalError("content does not load:\n\(error)") }
+    do { return try Analyzer.analyze(contentDirectory: Repo.content) } catch { fatalError("content does not load:\n\(error)") }
 }()
 
 func dec(_ s: String) -> Decimal { Decimal(string: s, locale: Locale(identifier: "en_US_POSIX"))! }

@@ -1,6 +1,8 @@
 import BriefingCore
 import Foundation
-import Site
+import Analysis
+import Output
+import Commands
 
 /// Paths of the repository the tests run in.
 enum Repo {
@@ -47,10 +49,11 @@ struct RunResult {
 }
 
 /// Runs the built `briefing` executable.
-func runBriefing(_ args: [String], cwd: URL? = nil) throws -> RunResult {
+func runBriefing(_ args: [String], cwd: URL? = nil, environment: [String: String]? = nil) throws -> RunResult {
     let p = Process()
     p.executableURL = Repo.binary
     p.arguments = args
+    if let environment { p.environment = environment }
     if let cwd { p.currentDirectoryURL = cwd }
     let out = Pipe(), err = Pipe()
     p.standardOutput = out

@@ -3,8 +3,9 @@ import Content
 import Foundation
 
 // libFuzzer entry point (built with -sanitize=fuzzer -parse-as-library; see mk/fuzz.mk).
-// Any bytes as a report file: decoding must end in a value or a located Diagnostic, never a
-// crash, and the Diagnostic's line must exist in the file.
+// Any bytes as a report file, through SourceText.decode and DocumentDecoder.decode: decoding
+// must end in a document or a located Diagnostic, never a crash, and every line it names (the
+// Diagnostic's, each figure's, indicator's, relation's, chart's and key's) must exist in the file.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzFrontMatter(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     let data = start.map { Data(bytes: $0, count: count) } ?? Data()
@@ -14,8 +15,18 @@ public func fuzzFrontMatter(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CIn
     do throws(Diagnostic) {
         let text = try SourceText.decode(data, file: file)
         let decoded = try DocumentDecoder.decode(text: text, file: file, slug: "fuzz", kind: .report, units: UnitRegistry())
-        for f in decoded.figures { check(f.location, lines) }
-        for i in decoded.indicators { check(i.location, lines); check(i.formulaLocation, lines) }
+        for f in decoded.figures {
+            check(f.location, lines)
+            for r in f.relations { check(r.location, lines) }
+        }
+        for i in decoded.indicators {
+            check(i.location, lines)
+            check(i.formulaLocation, lines)
+            if let s = i.stated { check(s.location, lines) }
+            for r in i.relations { check(r.location, lines) }
+        }
+        for c in decoded.document.charts { check(c.location, lines) }
+        for (key, line) in decoded.keyLines { check(SourceLocation(file: file, line: line, key: key), lines) }
         check(SourceLocation(file: file, line: decoded.document.bodyStartLine), lines + 1)
     } catch {
         check(error.location, lines)

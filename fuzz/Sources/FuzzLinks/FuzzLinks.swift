@@ -2,47 +2,65 @@ import BriefingCore
 import Foundation
 import Markup
 
-// libFuzzer entry point. The input is a Markdown body with fig:, report:, region: and chart:
-// links resolved against a small fixed site. Rendering must not crash, every problem must
-// point at a line of the body, and the HTML must never carry markup or script from the input
-// (cmark's safe mode plus the rewriter's own escaping).
+// libFuzzer entry point. The input is a Markdown body, taken the two ways a page takes it:
+// BodyFacts.collect (the analysis's facts: links, headings, unbound numbers, problems) and
+// BodyHTML.render with fig:, report:, region: and chart: links resolved against a small fixed
+// site. Neither may crash; every located thing must be on a line of the body; both passes
+// must number the fig: links alike; and the HTML must never carry markup or script from the
+// input or from the link targets' texts (cmark's safe mode plus BodyHTML's own escaping).
 let units = UnitRegistry()
-let context: LinkContext = {
-    var values: [String: LinkContext.Value] = [:]
-    for (id, text) in [("ordos.capacity.total", "413.8 万千瓦"), ("ordos.share", "7.6%"), ("ordos.count", "12 个"),
-                       ("ordos.money", "1.6 亿元"), ("x.none", "3")] {
-        let w = try! QuantityParser.parseWritten(text, units: units)
-        values[id] = .init(quantity: w.quantity, display: NumberFormat.format(w.quantity, decimals: w.number.decimals),
-                           label: "标签<b>&\"'")
-    }
-    var c = LinkContext(values: values, documents: ["new-energy": (.report, ["一发展现状", "概况"]), "grid": (.case, [])],
-                        regions: ["dalad": "达拉特旗", "ordos": "鄂尔多斯市"], units: units) { b in
-        ("title \(b.id) <i>\"", "pass")
-    }
-    c.charts = ["c1": "<figure class=\"chart\">c1</figure>"]
-    return c
-}()
+let file = "content/reports/fuzz.md"
+let bodyStart = 20
+let values = ["ordos.capacity.total": "413.8万千瓦", "ordos.share": "7.6%", "ordos.count": "12个", "ordos.money": "1.6亿元"]
+
+/// Targets as the page job gives them, with hostile texts so escaping is tested too.
+func targets(record: @escaping (Int, String) -> Void) -> LinkTargets {
+    LinkTargets(
+        figure: { i, id in
+            record(i, id)
+            guard let shown = values[id] else { return nil }
+            return .init(href: "../../reports/t/data/index.html#\(id)\"<x>", classes: i % 2 == 0 ? "pass derived" : "fail\"<b>",
+                         title: "标签<b>&\"' \(i)", text: shown, mark: i % 3 == 0 ? "推算<b>" : nil)
+        },
+        report: { slug, anchor in
+            ["new-energy": "reports", "grid": "cases"][slug].map { "../../\($0)/\(slug)/index.html" + (anchor.map { "#" + $0 } ?? "") }
+        },
+        region: { ["dalad", "ordos"].contains($0) ? "../../regions/\($0)/index.html" : nil },
+        chart: { $0 == "c1" ? "<figure class=\"chart\">c1</figure>" : nil })
+}
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzLinks(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     let body = String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self)
-    let bodyStart = 20
-    let doc = Document(kind: .report, slug: "fuzz", file: "content/reports/fuzz.md", title: "t", date: "2022-01-01",
-                       body: body, bodyStartLine: bodyStart)
-    _ = BodyRenderer.anchors(of: body)
-    let r = BodyRenderer.render(doc, context: context, root: "../../")
     // cmark counts lines after LF, CR or CRLF.
     let lines = 1 + body.utf8.reduce(0) { $1 == 0x0A || $1 == 0x0D ? $0 + 1 : $0 }
-    for p in r.problems {
-        precondition(p.location.line >= bodyStart && p.location.line < bodyStart + lines, "problem at \(p.location)")
+    let inBody = bodyStart..<(bodyStart + lines)
+    func located(_ line: Int, _ what: String) {
+        precondition(inBody.contains(line), "\(what) at line \(line), body is \(inBody)")
     }
-    for b in r.bindings {
-        precondition(b.location.line >= bodyStart && b.location.line < bodyStart + lines, "binding at \(b.location)")
-    }
-    let html = r.html.lowercased()
-    precondition(!html.contains("<script"), "script in html")
-    precondition(!html.contains("<b>&"), "unescaped label in html")
-    precondition(!html.contains("href=\"javascript:") && !html.contains("src=\"javascript:"), "javascript: link")
+
+    let f = BodyFacts.collect(body, file: file, firstLine: bodyStart, units: units)
+    for p in f.problems { located(p.location.line, "problem"); precondition(!p.message.isEmpty, "empty message") }
+    for l in f.figureLinks { located(l.line, "fig: link") }
+    for r in f.references { located(r.line, "report: link") }
+    for r in f.regions + f.charts { located(r.line, "region:/chart: link") }
+    for u in f.unbound { located(u.location.line, "unbound number") }
+    let anchors = f.headings.map(\.anchor)
+    precondition(Set(anchors).count == anchors.count, "repeated heading anchor")
+
+    var asked: [(Int, String)] = []
+    let html = BodyHTML.render(body, targets: targets { asked.append(($0, $1)) })
+    precondition(asked.map(\.0) == Array(0..<asked.count), "fig: links asked out of order")
+    precondition(asked.map(\.1) == f.figureLinks.map(\.id), "the HTML pass numbers fig: links unlike the facts")
+    let lower = html.lowercased()
+    precondition(!lower.contains("<script"), "script in html")
+    precondition(!lower.contains("<b>") && !lower.contains("<x>"), "unescaped target text in html")
+    precondition(!lower.contains("href=\"javascript:") && !lower.contains("src=\"javascript:"), "javascript: link")
+
+    // The same text as a front-matter summary: every link and problem at the key's line.
+    let s = InlineText.collect(body, field: "summary", file: file, line: 7, units: units)
+    precondition(s.links.allSatisfy { $0.link.line == 7 } && s.problems.allSatisfy { $0.location.line == 7 }, "summary link off its line")
+    _ = InlineText.unbound(body, field: "summary", file: file, line: 7, units: units)
     return 0
 }
 
