@@ -177,8 +177,8 @@ return {
     caption: !!f.querySelector('figcaption'),
   })),
   // Rows and list entries that must read the same on every page that shows them.
-  valueRows: Array.from(document.querySelectorAll('table.values > tbody > tr')).filter(tr => tr.querySelector('code.id') && tr.cells.length >= 4)
-    .map(tr => [tr.querySelector('code.id').textContent.trim(), {
+  valueRows: Array.from(document.querySelectorAll('table.values > tbody > tr')).filter(tr => tr.id && tr.cells.length >= 4)
+    .map(tr => [tr.id, {
       value: tr.cells[1].textContent.replace(/\s+/g, ' ').trim(),
       stated: tr.cells[1].textContent.includes('文中'),
       status: (tr.cells[2].querySelector('.badge') || {className: ''}).className.replace('badge', '').trim() || null,
@@ -188,7 +188,8 @@ return {
     const next = tr.nextElementSibling;
     const note = next && next.classList.contains('note-row') ? next.textContent.replace(/\s+/g, ' ').trim() : '';
     const cells = Array.from(tr.cells).map(td => td.textContent.replace(/\s+/g, ' ').trim());
-    return [cells[0] + ' @ ' + (cells[cells.length - 1] || ''), cells.join(' | ') + (note ? ' || ' + note : '')];
+    const where = tr.cells.length ? (tr.cells[tr.cells.length - 1].dataset.source || cells[cells.length - 1]) : '';
+    return [cells[0] + ' @ ' + where, cells.join(' | ') + (note ? ' || ' + note : '')];
   }),
   docItems: Array.from(document.querySelectorAll('.doc-list > li')).filter(li => li.querySelector('a'))
     .map(li => [li.querySelector('a').href, li.textContent.replace(/\s+/g, ' ').trim()]),

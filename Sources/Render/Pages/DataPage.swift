@@ -70,6 +70,8 @@ public struct IndicatorVM: ViewModel {
     public var line: Int
     public var usedBy: [LinkVM]
     public var citedAt: [CitationVM]
+    /// The formula as written, with its ids (for staff: an attribute, not shown to readers).
+    public var formulaText: String = ""
 
     public func value(_ key: String) -> TemplateValue? {
         switch key {
@@ -77,6 +79,7 @@ public struct IndicatorVM: ViewModel {
         case "label": return tv(label)
         case "display": return tv(display)
         case "derived": return tv(derived)
+        case "formulaText": return tv(formulaText)
         case "formula": return tv(formula)
         case "inputs": return tv(inputs)
         case "check": return tv(check)
@@ -145,7 +148,7 @@ extension Renderer {
                                inputs: inputs.map { LinkVM(title: "\(a.label(of: $0) ?? $0) \(display(of: $0) ?? "")", href: valueHref($0, from: route)) },
                                check: a.index.indicatorCheck[id].map { checkVM($0, from: route, anchors: anchors) },
                                note: ind.note, where: ind.where, file: ind.location.file, line: ind.location.line,
-                               usedBy: usedBy(id), citedAt: citations(id, from: route, memo: &memo))
+                               usedBy: usedBy(id), citedAt: citations(id, from: route, memo: &memo), formulaText: ind.formula)
         }
         return DataPage(page: pageVM(route, title: "数据与核验：\(d.title)", nav: d.kind.rawValue, crumbs: crumbs),
                         document: LinkVM(title: d.title, href: docRoute.href(from: route)), kindName: d.kind.chineseName,

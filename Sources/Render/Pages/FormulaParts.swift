@@ -41,7 +41,11 @@ extension Renderer {
     /// The formula with each known id linked to its anchor on its data page.
     func formulaParts(_ formula: String, from route: Route) -> [FormulaPartVM] {
         Self.formulaPieces(formula).map { piece in
-            guard piece.isID, let label = analysis.label(of: piece.text) else { return FormulaPartVM(text: piece.text) }
+            guard piece.isID, let label = analysis.label(of: piece.text) else {
+                // Readers see words, not ids: a pattern such as banner.*.capacity.pv reads 各项.
+                let wildcard = piece.isID && piece.text.contains("*") && piece.text.contains(".")
+                return FormulaPartVM(text: wildcard ? "各项" : piece.text)
+            }
             return FormulaPartVM(text: piece.text, href: valueHref(piece.text, from: route), label: label)
         }
     }
