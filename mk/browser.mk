@@ -8,6 +8,7 @@
 # chromium, chromium-driver and fonts-noto-cjk; from PyPI selenium, pytest,
 # pagefind-bin-extended (Pagefind with Chinese word segmentation) and axe-selenium-python
 # (which bundles axe-core, so the accessibility checks run offline).
+# test_cjk.py builds a small site of its own with $(BIN) (env BRIEFING_BIN).
 # BROWSER_SITE=DIR tests another folder; PYTEST_BROWSER_ARGS="-k search" picks tests.
 
 EXTRA_TESTS += browser-test
@@ -50,5 +51,5 @@ search-index: search-deps
 # The pages link their PDFs, so they are made first.
 browser-test: browser-deps search-index
 	$(MAKE) --no-print-directory pdf PDF_SITE=$(BROWSER_SITE)
-	BRIEFING_SITE="$(abspath $(BROWSER_SITE))" SE_OFFLINE=true PYTHONDONTWRITEBYTECODE=1 \
+	BRIEFING_SITE="$(abspath $(BROWSER_SITE))" BRIEFING_BIN="$(abspath $(BIN))" SE_OFFLINE=true PYTHONDONTWRITEBYTECODE=1 \
 		$(PYTHON) -m pytest tests/browser -q -p no:cacheprovider $(PYTEST_BROWSER_ARGS)

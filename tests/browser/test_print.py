@@ -3,6 +3,8 @@
 * A printed report stays short: new-energy at most 12 A4 pages, talent at most 8; every
   report and case is printed and its page count printed (and, where `make pdf` has run,
   the page count of the WeasyPrint PDF the page links as 下载PDF).
+* The 下载PDF file (`make pdf`, WeasyPrint) keeps the document itself within the same limits:
+  the pages before its appendix (附录　数据与核验) count; the appendix lists every figure.
 * In print media the site's navigation is gone: the header with its menu, the breadcrumbs,
   the 上一篇/下一篇 pager, the footer, and every other <nav>.
 """
@@ -51,6 +53,16 @@ def print_a4(driver) -> bytes:
     return base64.b64decode(driver.print_page(options))
 
 
+def pdf_text(pdf: bytes, first: int | None = None, last: int | None = None) -> str:
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as f:
+        f.write(pdf)
+        f.flush()
+        args = ["pdftotext", "-enc", "UTF-8"]
+        if first:
+            args += ["-f", str(first), "-l", str(last or first)]
+        return subprocess.run(args + [f.name, "-"], capture_output=True, text=True, check=True).stdout
+
+
 def test_pdf_pages_counts_pages():
     one = b"%PDF-1.4\n1 0 obj << /Type /Pages /Kids [2 0 R] >> endobj 2 0 obj << /Type /Page >> endobj"
     assert len(re.findall(rb"/Type\s*/Page(?!s)", one)) == 1
@@ -61,15 +73,38 @@ def test_printed_length(driver, base_url, site_dir, doc):
     set_viewport(driver, 1280, 900)
     driver.get(base_url + doc + "/index.html")
     driver.execute_script("return document.fonts.ready.then(() => true)")
-    pages = pdf_pages(print_a4(driver))
+    pdf = print_a4(driver)
+    pages = pdf_pages(pdf)
     slug = doc.split("/")[-1]
     weasy = site_dir / doc / f"{slug}.pdf"
     weasy_pages = pdf_pages(weasy.read_bytes()) if weasy.is_file() else None
     print(f"\n{doc}: browser print {pages} A4 pages" + (f"; 下载PDF ({weasy.name}) {weasy_pages} pages" if weasy_pages else ""))
     assert pages >= 1
+    if shutil.which("pdftotext"):
+        title = driver.execute_script("return document.querySelector('h1').textContent.trim()")
+        text = re.sub(r"\s+", "", pdf_text(pdf))
+        assert re.sub(r"\s+", "", title)[:10] in text, f"{doc}: the printed PDF lacks the title {title}"
+        assert "研究报告案例指标" not in text and "下一篇" not in text, f"{doc}: the menu or pager was printed"
     limit = MAX_PAGES.get(doc)
     if limit is not None:
         assert pages <= limit, f"{doc} prints on {pages} A4 pages, at most {limit} wanted"
+
+
+@pytest.mark.parametrize("doc", sorted(MAX_PAGES))
+def test_downloadable_pdf_body_length(site_dir, doc):
+    slug = doc.split("/")[-1]
+    pdf = site_dir / doc / f"{slug}.pdf"
+    if not pdf.is_file():
+        pytest.skip(f"{pdf} missing: run `make pdf`")
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    data = pdf.read_bytes()
+    total = pdf_pages(data)
+    appendix = next((p for p in range(1, total + 1) if re.search(r"^附录", pdf_text(data, p), re.M)), None)
+    assert appendix is not None, f"{pdf.name}: no page starts the appendix (附录)"
+    body = appendix - 1
+    print(f"\n{pdf.name}: document on {body} pages, appendix from page {appendix} of {total}")
+    assert body <= MAX_PAGES[doc], f"{pdf.name}: the document takes {body} A4 pages before its appendix, at most {MAX_PAGES[doc]} wanted"
 
 
 NAV_PROBE = r"""
