@@ -8,7 +8,9 @@ import Testing
 //     with line numbers computed here from the fixture text, never copied from the tool,
 //   - that the output folder is byte-identical afterwards (or, for input that must work,
 //     what the build wrote),
-//   - that both runs together finish within 5 seconds and neither crashed.
+//   - that both runs together finish within 30 seconds (a hang or a quadratic blow-up, not a
+//     speed target: a debug build on a busy 2-core machine takes 8 s for the 10 MB body) and
+//     neither crashed.
 
 /// The small project every case starts from.
 enum HostileFixture {
@@ -238,9 +240,9 @@ struct HostileOutcome {
     }
 }
 
-/// Within 5 s, no crash, and both runs ended with `status`.
+/// Within 30 s, no crash, and both runs ended with `status`.
 func expectStatus(_ o: HostileOutcome, _ status: Int32, sourceLocation: SourceLocation = #_sourceLocation) {
-    #expect(o.elapsed < .seconds(5), "took \(o.elapsed)", sourceLocation: sourceLocation)
+    #expect(o.elapsed < .seconds(30), "took \(o.elapsed)", sourceLocation: sourceLocation)
     for (name, r) in [("check", o.check), ("build", o.build)] {
         #expect(r.status == status, "\(name) exited \(r.status): \(r.stdout.prefix(2000)) \(r.stderr.prefix(2000))",
                 sourceLocation: sourceLocation)
