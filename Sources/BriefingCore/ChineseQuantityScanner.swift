@@ -4,12 +4,14 @@
 /// （二） and 一、 are not quantities.
 public enum ChineseQuantityScanner {
     static let numerals: Set<Unicode.Scalar> = Set("零〇一二三四五六七八九十百千万亿两".unicodeScalars)
+    static let digitNumerals: Set<Unicode.Scalar> = Set("〇零一二三四五六七八九".unicodeScalars)
     static let qualifiersBefore = ["不足", "不到", "超过", "将近", "接近", "大约", "约", "近", "逾"].map { Array($0.unicodeScalars) }
 
     /// Phrases with a numeral that name something rather than count it.
     public static let phrases = ["四个意识", "四个自信", "两个维护", "两个确立", "三农", "两委", "一带一路", "十四五", "十三五",
                                  "十九大", "二十大", "五位一体", "四个全面", "三会一课", "两学一做", "一村一品", "一站式",
-                                 "一体化", "一张图", "一张网", "三重一大", "两新", "两山", "一网通办", "一件事", "零部件", "零售"]
+                                 "一体化", "一张图", "一张网", "三重一大", "两新", "两山", "一网通办", "一件事", "零部件", "零售",
+                                 "两张皮", "抓两头", "两手抓"]
     static let phraseScalars = phrases.map { Array($0.unicodeScalars) }
 
     /// 零〇一二三四五六七八九十百千万亿两 or 翻, by code point (this runs on every run of prose).
@@ -78,7 +80,12 @@ public enum ChineseQuantityScanner {
             // Ordinals, numbering and single place names (万, 百 …) are not quantities; nor is 一 alone.
             if i > 0, "第（(".unicodeScalars.contains(c[i - 1]) { continue }
             if j < n, "、）)是".unicodeScalars.contains(c[j]) { continue }
-            if ["一", "万", "亿", "千", "百"].contains(run) { continue }
+            // 二〇二一年 is a year, written digit by digit.
+            if run.unicodeScalars.count == 4, run.unicodeScalars.allSatisfy({ Self.digitNumerals.contains($0) }), has(j, "年") { continue }
+            let qualifier = qualifiersBefore.first { has(i - $0.count, $0) }
+            // A bare 百/千/万 counts with a qualifier or 余/多 (不足千家, 近百家, 百余人); 一 with 倍.
+            if ["万", "亿", "千", "百"].contains(run), qualifier == nil, !(j < n && (c[j] == "余" || c[j] == "多")) { continue }
+            if run == "一", !has(j, "倍") { continue }
             // What follows: 余/多, then a unit or count word (the longest the registry knows).
             var k = j
             if k < n, c[k] == "余" || c[k] == "多" { k += 1 }
@@ -95,7 +102,7 @@ public enum ChineseQuantityScanner {
             // Checked last, as it is the dearest test: 四个意识, 零部件 name things.
             if inPhrase(i) { continue }
             var start = i
-            if let q = qualifiersBefore.first(where: { has(i - $0.count, $0) }) { start = i - q.count }
+            if let q = qualifier { start = i - q.count }
             let written = text(start, end)
             guard (try? ChineseNumeral.parse(written)) != nil else { continue }
             found.append(FoundNumber(written: written, value: run, unit: text(k, end), offset: start, end: end, remark: nil))

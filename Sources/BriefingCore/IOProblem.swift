@@ -33,11 +33,17 @@ public struct IOProblem: Error, Sendable, CustomStringConvertible {
         case ENOENT:
             message = "\(doing)失败：路径不存在"
             hint = "检查路径是否拼写正确、上级文件夹是否存在"
+        case EFBIG:
+            message = "\(doing)失败：文件超过了系统允许的大小"
+            hint = "检查磁盘配额或 ulimit -f 的限制后重试"
+        case ENAMETOOLONG:
+            message = "\(doing)失败：文件名或路径太长"
+            hint = "缩短文件名，或换一个层级较浅的 --output 目录"
         case EIO:
             message = "\(doing)失败：磁盘读写错误"
             hint = "检查磁盘是否正常"
         default:
-            message = "\(doing)失败：\(String(cString: strerror(code)))"
+            message = "\(doing)失败：系统错误 \(code)（\(String(cString: strerror(code)))）"
             hint = ""
         }
     }

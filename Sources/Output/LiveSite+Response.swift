@@ -11,6 +11,29 @@ extension LiveSite {
         while path.hasPrefix("/") { path.removeFirst() }
         if path.isEmpty || path.hasSuffix("/") { path += "index.html" }
         if path.split(separator: "/").contains("..") { return Response(status: 400, contentType: "text/plain; charset=utf-8", body: Data("bad path".utf8)) }
+        // A page whose file is being saved cannot be rendered until the rebuild that the save
+        // triggers: wait for that rebuild (a few times, at most about 3 s) rather than answer 503.
+        for _ in 0..<3 {
+            let seen = version
+            if let r = attempt(path: path, stale: stale) { return r }
+            waitForVersion(after: seen, timeout: 1)
+        }
+        return attempt(path: path, stale: stale) ?? Self.updating
+    }
+
+    static let updating = Response(status: 503, contentType: "text/html; charset=utf-8",
+                                   body: Data("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>正在更新</title></head><body><p>正在更新，请稍候……</p></body></html>".utf8))
+
+    private func waitForVersion(after seen: Int, timeout: Double) {
+        let deadline = Date(timeIntervalSinceNow: timeout)
+        changed.lock()
+        while versionNumber == seen, changed.wait(until: deadline) {}
+        changed.unlock()
+    }
+
+    /// The response, or nil when the page's file changed after it was analysed.
+    private func attempt(path rawPath: String, stale: Bool) -> Response? {
+        var path = rawPath
         changed.lock()
         while updating { changed.wait() }
         let broken = problems
@@ -44,8 +67,7 @@ extension LiveSite {
             // The file changed after it was analysed: a rebuild is on its way. Show the page as
             // it was until then.
             if let earlier { return Response(status: 200, contentType: LiveSite.contentType(path), body: earlier) }
-            return Response(status: 503, contentType: "text/html; charset=utf-8",
-                            body: Data("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>正在更新</title></head><body><p>正在更新，请稍候……</p></body></html>".utf8))
+            return nil
         }
     }
 

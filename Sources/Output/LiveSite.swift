@@ -157,7 +157,8 @@ public final class LiveSite: @unchecked Sendable {
             let old = good
             good = g
             updating = false
-            if !pages.isEmpty { previousPages = pages }
+            // Each page as it was last served, however many rebuilds ago.
+            previousPages.merge(pages) { _, new in new }
             pages.removeAll()
             problems = nil
             versionNumber += 1

@@ -117,6 +117,8 @@ public struct CountsVM: ViewModel {
     public var proseAgree: Int
     public var relations: Int
     public var relationsAgree: Int
+    /// Numbers in prose, title and summary bound to no data (not checked).
+    public var unbound: Int = 0
     public var acknowledged: Int
     public var failed: Int
 
@@ -129,11 +131,14 @@ public struct CountsVM: ViewModel {
         case "relations": return tv(relations)
         case "relationsAgree": return tv(relationsAgree)
         case "hasRelations": return tv(relations > 0)
+        case "unbound": return tv(unbound)
+        case "hasUnbound": return tv(unbound > 0)
+        case "proseAll": return tv(prose + unbound)
         case "acknowledged": return tv(acknowledged)
         case "failed": return tv(failed)
         // Mustache treats 0 as true, so sections test these.
         case "hasIndicators": return tv(indicators > 0)
-        case "hasProse": return tv(prose > 0)
+        case "hasProse": return tv(prose + unbound > 0)
         case "hasAcknowledged": return tv(acknowledged > 0)
         case "hasFailed": return tv(failed > 0)
         default: return nil

@@ -204,7 +204,7 @@ final class SiteWide: @unchecked Sendable {
     var siteCounts: CountsVM {
         lock.withLock {
             if let counts { return counts }
-            let c = Renderer.counts(Array(analysis.index.results.values))
+            let c = Renderer.counts(Array(analysis.index.results.values), unbound: analysis.unboundNumbers.count)
             counts = c
             return c
         }

@@ -30,6 +30,23 @@ struct Briefing: AsyncParsableCommand {
         commandName: "briefing",
         abstract: "简报：把研究报告和数据生成经过数字核验的网站。",
         subcommands: [Build.self, Check.self, Serve.self, InitSite.self, New.self, TemplatesCommand.self, ImportDocx.self, Pdf.self])
+
+    /// As swift-argument-parser's own, after one setting: a write past the file-size limit
+    /// (`ulimit -f`) must fail with EFBIG, reported as a file error (exit 3) with the old site
+    /// kept, instead of SIGXFSZ killing the process without a word.
+    static func main() async {
+        signal(SIGXFSZ, SIG_IGN)
+        do {
+            var command = try parseAsRoot()
+            if var async = command as? AsyncParsableCommand {
+                try await async.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }
 
 /// Exit codes (DESIGN §4): 1 always means a number check failed.

@@ -4,7 +4,7 @@ import Foundation
 import Testing
 
 /// Formulas and indicator graphs shaped to exhaust the stack: they must give a located
-/// error or a value, never a crash (found by the hostile-input suite, issue 4).
+/// error or a value, never a crash (found by the hostile-input suite).
 @Suite struct FormulaRobustnessTests {
     @Test func longSumsEvaluateWithoutDeepRecursion() throws {
         // 400 terms: a left-deep tree 399 levels high, walked in a loop by the evaluator.

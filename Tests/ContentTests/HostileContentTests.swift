@@ -3,7 +3,7 @@ import Content
 import Foundation
 import Testing
 
-/// Fixes found by the hostile-input suite (issue 4): exact lines for cross-file errors,
+/// Fixes found by the hostile-input suite: exact lines for cross-file errors,
 /// large or odd input failing fast and cleanly.
 @Suite struct HostileContentTests {
     @Test func unknownRegionPointsAtTheRegionsLine() throws {

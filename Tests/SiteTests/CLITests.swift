@@ -151,3 +151,43 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: bare.appendingPathComponent("pagefind").path))
     }
 }
+
+/// `check` on a site made by `init`, edited as an author would.
+@Suite(.serialized) struct CheckOptionsTests {
+    func initSite(_ name: String) throws -> URL {
+        let dir = tempDir(name)
+        let r = try runBriefing(["init", "site", "--title", "测试"], cwd: dir)
+        try #require(r.status == 0, "\(r.stderr)")
+        return dir.appendingPathComponent("site")
+    }
+
+    /// An unbound number is listed with its line; `--strict` makes it a failure (exit 1).
+    @Test func strictFailsOnUnboundNumbers() throws {
+        let site = try initSite("strict")
+        let report = site.appendingPathComponent("content/reports/example-report.md")
+        try replaceInFile(report, "提到地区时", "全市有五个部门参与。\n\n提到地区时")
+        let text = try String(contentsOf: report, encoding: .utf8)
+        let line = text.components(separatedBy: "\n").firstIndex { $0.hasPrefix("全市有五个部门") }! + 1
+        let plain = try runBriefing(["check"], cwd: site)
+        #expect(plain.status == 0, "\(plain.stdout)\(plain.stderr)")
+        #expect(plain.stdout.contains("content/reports/example-report.md：第\(line)行“五个”"), "\(plain.stdout)")
+        let strict = try runBriefing(["check", "--strict"], cwd: site)
+        #expect(strict.status == 1, "\(strict.stdout)\(strict.stderr)")
+        #expect(strict.stderr.contains("--strict：正文中有 1 个数字没有绑定数据"), "\(strict.stderr)")
+    }
+
+    /// JSON keeps every digit of the exact result: 12.50000000000000001 + 7.5 = 20.00000000000000001
+    /// (17 decimals), against a stated 20 万元 it passes with a difference of 0.00000000000000001.
+    @Test func jsonKeepsFullPrecision() throws {
+        let site = try initSite("json-precision")
+        try replaceInFile(site.appendingPathComponent("content/reports/example-report.md"), "    value: 12.5\n", "    value: 12.50000000000000001\n")
+        let r = try runBriefing(["check", "--format", "json"], cwd: site)
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let checks = try #require(json["checks"] as? [[String: Any]])
+        let total = try #require(checks.first { $0["id"] as? String == "example_report.example.total" && $0["kind"] as? String == "indicator" })
+        #expect(total["computed"] as? String == "20.00000000000000001")
+        #expect(total["difference"] as? String == "0.00000000000000001")
+        #expect(total["status"] as? String == "pass")
+    }
+}

@@ -4,8 +4,8 @@ import Testing
 import FoundationXML
 #endif
 
-/// `briefing check --format junit|github|json` on content with one deliberately wrong value
-/// (issue 4 acceptance): what CI servers read must parse and point at the exact line.
+/// `briefing check --format junit|github|json` on content with one deliberately wrong value:
+/// what CI servers read must parse and point at the exact line.
 @Suite(.serialized) struct CheckFormatTests {
     /// The hostile-input fixture with `stated: 413.9` where 413.8 is computed, plus an
     /// acknowledged discrepancy (which must not count as a failure).

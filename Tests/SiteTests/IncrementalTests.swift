@@ -5,6 +5,7 @@ import Render
 @testable import Output
 @testable import Analysis
 import Commands
+import Synchronization
 import Testing
 
 /// `serve` analyses an edited report incrementally; every page must then be exactly what a
@@ -105,5 +106,33 @@ import Testing
         #expect(r.ok && !r.incremental)
         try expectSameAsFullBuild(live, content)
         #expect(live.rebuildIfChanged() == nil)
+    }
+
+    /// A page asked for while its file is being saved (after the save, before the rebuild it
+    /// triggers) is answered with the new page once that rebuild is done, not an error page,
+    /// even when it was never served before.
+    @Test func aPageAskedForDuringASaveWaitsForTheRebuild() throws {
+        let content = try copyOfContent()
+        let live = LiveSite(content: content, templates: Repo.templates)
+        #expect(live.rebuild().ok)
+        let report = content.appendingPathComponent("reports/new-energy.md")
+        try edit(report, replacing("## ", "## 改过的"))
+        let answered = Mutex<LiveSite.Response?>(nil)
+        let asked = DispatchSemaphore(value: 0), done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            asked.signal()
+            let r = live.response(path: "/reports/new-energy/")
+            answered.withLock { $0 = r }
+            done.signal()
+        }
+        asked.wait()
+        Thread.sleep(forTimeInterval: 0.2)
+        #expect(answered.withLock { $0 } == nil, "the page waits for the rebuild")
+        #expect(try #require(live.rebuildIfChanged()).ok)
+        #expect(done.wait(timeout: .now() + 10) == .success)
+        let r = try #require(answered.withLock { $0 })
+        #expect(r.status == 200)
+        #expect(String(decoding: r.body, as: UTF8.self).contains("改过的"))
+        try expectSameAsFullBuild(live, content)
     }
 }

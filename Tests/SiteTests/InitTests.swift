@@ -36,6 +36,15 @@ import Testing
         // Assets come from the program, byte for byte the repository's templates/assets.
         #expect(out["assets/style.css"] == FileManager.default.contents(atPath: Repo.templates.appendingPathComponent("assets/style.css").path))
         #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("templates").path))
+
+        // `new` inside the new site uses its own region (not the school's) and a labelled example:
+        // the new report checks clean (two more checks) with no warning about a missing label.
+        let new = try runBriefing(["new", "report", "abc", "--title", "甲"], cwd: site)
+        #expect(new.status == 0, "\(new.stderr)")
+        let after = try runBriefing(["check"], cwd: site)
+        #expect(after.status == 0, "\(after.stdout)\(after.stderr)")
+        #expect(after.stdout.hasSuffix("6 passed, 0 failed\n"), "\(after.stdout)")
+        #expect(!(after.stdout + after.stderr).contains("label"), "\(after.stdout)\(after.stderr)")
     }
 
     @Test func initIntoAnEmptyExistingFolder() throws {

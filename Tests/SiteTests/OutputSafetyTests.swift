@@ -220,6 +220,59 @@ func expectChineseIOMessage(_ r: RunResult, naming path: String, sourceLocation:
         #expect(r.stderr.contains("没有权限"), "\(r.stderr)")
         #expect(try c.entries(in: parent).isEmpty)
     }
+
+    /// A write past the file-size limit (as on a full disk or a quota): exit 3, a Chinese
+    /// message, the old site kept whole. Run through a shell so SIGXFSZ has its default action.
+    @Test func fileSizeLimitIsAFileErrorAndKeepsTheOldSite() throws {
+        let c = try HostileCase("file-size-limit")
+        let before = snapshot(c.site)
+        let command = "ulimit -f 8; exec '\(HostileFixture.binary.path)' build --no-search --content content --templates '\(try HostileCase.baseTemplates().path)' --output site"
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = ["-c", command]
+        p.currentDirectoryURL = c.dir
+        let err = Pipe()
+        p.standardError = err
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        let e = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationReason == .exit && p.terminationStatus == 3, "\(p.terminationReason) \(p.terminationStatus): \(e)")
+        #expect(e.contains("文件超过了系统允许的大小"), "\(e)")
+        #expect(!e.contains("File too large"), "\(e)")
+        #expect(snapshot(c.site) == before)
+        let left = try c.entries()
+        #expect(left.filter { $0.hasPrefix(".site") }.isEmpty, "no temporary folder left: \(left)")
+    }
+
+    /// A really full disk: a 2 MiB tmpfs (needs root and permission to mount; skipped otherwise).
+    @Test func fullDiskIsAFileErrorAndKeepsTheOldSite() throws {
+        let c = try HostileCase("full-disk")
+        let disk = c.dir.appendingPathComponent("disk")
+        try FileManager.default.createDirectory(at: disk, withIntermediateDirectories: true)
+        let mount = Process()
+        mount.executableURL = URL(fileURLWithPath: "/bin/mount")
+        mount.arguments = ["-t", "tmpfs", "-o", "size=2m", "tmpfs", disk.path]
+        mount.standardError = FileHandle.nullDevice
+        guard getuid() == 0, (try? mount.run()) != nil else { return }
+        mount.waitUntilExit()
+        guard mount.terminationStatus == 0 else { return }
+        defer {
+            let umount = Process()
+            umount.executableURL = URL(fileURLWithPath: "/bin/umount")
+            umount.arguments = [disk.path]
+            try? umount.run()
+            umount.waitUntilExit()
+        }
+        // The old site on the small disk, then a body that cannot fit beside it.
+        try FileManager.default.copyItem(at: c.site, to: disk.appendingPathComponent("site"))
+        let before = snapshot(disk.appendingPathComponent("site"))
+        try c.insert(String(repeating: "很长的正文。", count: 200_000), after: "## 一、发展现状\n")
+        let r = try c.build(output: "disk/site")
+        #expect(r.status == 3, "\(r.status): \(r.stderr)")
+        #expect(r.stderr.contains("磁盘已满"), "\(r.stderr)")
+        #expect(snapshot(disk.appendingPathComponent("site")) == before)
+    }
 }
 
 /// Polls a path on its own thread and counts the times it did not exist.

@@ -64,6 +64,65 @@ func check(_ id: String) -> CheckResult? { realAnalysis.checks.first { $0.id == 
         #expect(communities.stated.number.value == 236)
     }
 
+    func relation(_ id: String) -> CheckResult? { realAnalysis.checks.first { $0.id == id && $0.kind == .relation } }
+
+    /// Three inconsistencies the text explains, shown as acknowledged checks; and a "其中" list
+    /// that need not be complete, a `<=` that passes.
+    @Test func explainedInconsistenciesAreAcknowledgedChecks() throws {
+        // 锡林郭勒: 2093 grids with at least one 党员中心户 each, against 1399 households.
+        let households = try #require(relation("xilingol.center.households"))
+        #expect(households.status == .acknowledged)
+        #expect(households.computed == 1399 && households.stated.number.value == 2093)
+        // 7.6 %: like for like (both without hydro) (413.8 − 76) / 5446 = 6.2027…%.
+        let share = try #require(check("ordos.capacity.nonhydro_share_imar"))
+        #expect(share.status == .acknowledged)
+        #expect(NumberFormat.rounded(share.computed, 3) == dec("6.203"))
+        // 集中土地4.6亩 at 15 % of the town: 4.6 / 0.15 = 30.67亩, less than one village's 600亩.
+        let land = try #require(relation("rural.shulinzhao.town_land_implied"))
+        #expect(land.status == .acknowledged)
+        #expect(NumberFormat.rounded(land.computed, 2) == dec("30.67") && land.stated.number.value == 600)
+        // 12 + 8 + 13 + 1 + 6 + 10 = 50 listed after 其中, of 57: part <= whole passes.
+        let listed = try #require(relation("imar.chain.enterprises_calc"))
+        #expect(listed.status == .pass)
+        #expect(listed.computed == 50 && listed.stated.number.value == 57)
+    }
+
+    /// A value the site computed (an indicator without `stated`) is marked 推算 in prose, with its
+    /// formula in words in the tooltip; a number the source states is not marked.
+    @Test func derivedValuesAreMarkedInProse() throws {
+        let r = Renderer(analysis: realAnalysis, templates: try Templates(directory: Repo.templates))
+        let html = String(decoding: try r.render(.document(.report, slug: "new-energy")).data, as: UTF8.self)
+        /// The whole `<a …>…</a>` element whose href ends in `#id`.
+        func link(_ id: String) throws -> Substring {
+            let href = try #require(html.range(of: "data/index.html#\(id)\""), "no link to \(id)")
+            let open = try #require(html[..<href.lowerBound].range(of: "<a ", options: .backwards))
+            let close = try #require(html[href.upperBound...].range(of: "</a>"))
+            return html[open.lowerBound..<close.upperBound]
+        }
+        // 12 + 8 + 13 + 1 + 6 + 10 = 50家, computed by the site; the source states no total of the list.
+        let derived = try link("imar.chain.enterprises_calc")
+        let turbine = try #require(realAnalysis.label(of: "imar.chain.turbine_enterprises"))
+        #expect(derived.contains("derived"), "\(derived)")
+        #expect(derived.contains("（推算：\(turbine) + "), "\(derived)")
+        #expect(derived.hasSuffix("<span class=\"mark\">推算</span></a>"), "\(derived)")
+        // 57家 is the source's own figure: no mark.
+        let source = try link("imar.chain.enterprises")
+        #expect(!source.contains("推算"), "\(source)")
+        // The checks page explains the mark.
+        let checks = String(decoding: try r.render(.checks(page: 1)).data, as: UTF8.self)
+        #expect(checks.contains("<span class=\"mark\">推算</span></dt><dd>本站按公式计算、原文没有写出的数"))
+    }
+
+    /// Units the source writes, kept: 万千伏安, 米/秒, ℃ (below zero too), 岁, 字.
+    @Test func unitsOfTheSourceAreKept() throws {
+        for (id, unit, value) in [("ordos.ne.substation_capacity_500kv", "万千伏安", "1530"), ("ordos.ne.wind_speed_min", "米/秒", "6.4"),
+                                  ("talent.env.summer_temp", "℃", "21.2"), ("talent.env.winter_temp", "℃", "-6.6"),
+                                  ("gov.secretaries.avg_age", "岁", "36.5"), ("overview.report.advisory_length", "字", "2000")] {
+            let q = try #require(realAnalysis.project.figures[id]?.quantity, "\(id)")
+            #expect(q.value(in: try realAnalysis.project.units.lookup(unit)) == dec(value), "\(id)")
+        }
+    }
+
     /// 137676 + 1308159 = 1445835 (seed 002, report 5, population mobility).
     @Test func talentPopulationFromTheSeed() throws {
         let c = try #require(check("talent.pop.separated_sum"))

@@ -20,7 +20,7 @@ import tempfile
 import time
 import http.client
 
-NORMAL_PAGES = ["/", "/reports/new-energy/", "/indicators/ordos.capacity.total/", "/assets/style.css", "/reports/"]
+NORMAL_PAGES = ["/", "/reports/new-energy/", "/reports/new-energy/data/", "/indicators/", "/assets/style.css", "/reports/"]
 REPORT = "reports/new-energy.md"
 LATENCY_LIMIT = 1.0
 

@@ -73,10 +73,10 @@ extension Renderer {
                 note: c.note, file: c.location.file, line: c.location.line)
     }
 
-    /// Counts of a set of documents' checks, by kind and status.
-    static func counts(_ results: [DocumentResult]) -> CountsVM {
+    /// Counts of a set of documents' checks, by kind and status, and of their unbound numbers.
+    static func counts(_ results: [DocumentResult], unbound: Int) -> CountsVM {
         var c = CountsVM(indicators: 0, indicatorsAgree: 0, prose: 0, proseAgree: 0, relations: 0, relationsAgree: 0,
-                         acknowledged: 0, failed: 0)
+                         unbound: unbound, acknowledged: 0, failed: 0)
         for r in results {
             for check in r.indicatorChecks {
                 c.indicators += 1

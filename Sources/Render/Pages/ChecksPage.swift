@@ -62,7 +62,7 @@ extension Renderer {
             let result = a.index.results[d.slug] ?? DocumentResult()
             let anchors = checkAnchors(d.slug)
             return DocumentChecksVM(document: docLink(d.slug, from: route)!, dataHref: Route.data(d.kind, slug: d.slug).href(from: route),
-                                    counts: Self.counts([result]),
+                                    counts: Self.counts([result], unbound: a.facts[d.slug]?.unbound.count ?? 0),
                                     problems: result.checks.filter { $0.status != .pass }.map { checkVM($0, from: route, anchors: anchors) })
         }
         return ChecksPage(page: pageVM(route, title: "数据核验" + (n > 1 ? "（第\(n)页）" : ""), nav: "checks"),

@@ -152,7 +152,7 @@ extension Renderer {
         }
         return DataPage(page: pageVM(route, title: "数据与核验：\(d.title)", nav: d.kind.rawValue, crumbs: crumbs),
                         document: LinkVM(title: d.title, href: docRoute.href(from: route)), kindName: d.kind.chineseName,
-                        counts: Self.counts([result]), figures: figures, indicators: indicators,
+                        counts: Self.counts([result], unbound: a.facts[slug]?.unbound.count ?? 0), figures: figures, indicators: indicators,
                         checks: result.checks.map { checkVM($0, from: route, anchors: anchors) })
     }
 

@@ -101,7 +101,7 @@ extension Renderer {
             topics: d.topics.map { LinkVM(title: $0, href: Route.topic(a.project.topicSlug($0), page: 1).href(from: route)) },
             regions: d.regions.compactMap { regionLink($0, from: route) },
             toc: (a.facts[slug]?.headings ?? []).filter { $0.level <= 3 }.map { HeadingVM(text: $0.text, anchor: $0.anchor, sub: $0.level > 2) },
-            html: html, counts: Self.counts([result]),
+            html: html, counts: Self.counts([result], unbound: a.facts[slug]?.unbound.count ?? 0),
             previous: prev.flatMap { docLink($0.slug, from: route) }, next: next.flatMap { docLink($0.slug, from: route) },
             related: a.index.related[pos].map { summary(docs[$0], from: route) })
     }
