@@ -90,7 +90,16 @@ public final class CheckResult: Sendable, Hashable {
     }
     public var toleranceText: String {
         guard let t = tolerance else { return stated.comparator.rawValue }
-        return "±" + NumberFormat.plain(t) + unitSymbol
+        return "±" + Self.shortTolerance(t) + unitSymbol
+    }
+
+    /// A long tolerance (±5 % of 50/3, a repeating decimal) is shown
+    /// to four significant digits with "…": it is read by people; JSON keeps every digit.
+    static func shortTolerance(_ t: Decimal) -> String {
+        let p = NumberFormat.plain(t)
+        guard let dot = p.firstIndex(of: "."), p.distance(from: dot, to: p.endIndex) > 7 else { return p }
+        let zeros = p[p.index(after: dot)...].prefix { $0 == "0" }.count
+        return NumberFormat.fixed(t, decimals: zeros + 4) + "…"
     }
 }
 

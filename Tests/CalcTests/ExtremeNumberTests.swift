@@ -1,5 +1,5 @@
 import BriefingCore
-import Calc
+@testable import Calc
 import Foundation
 import Testing
 
@@ -187,5 +187,16 @@ import Testing
         #expect(problems.isEmpty)
         #expect(checks.first?.status == .pass)
         #expect(checks.first?.tolerance == dec("49999999999999999999999999999.95"))
+    }
+}
+
+/// Tolerances as people read them: short ones whole, long ones to four significant digits.
+@Suite struct ToleranceTextTests {
+    @Test func longTolerancesAreShortened() {
+        #expect(CheckResult.shortTolerance(Decimal(string: "0.05")!) == "0.05")
+        #expect(CheckResult.shortTolerance(Decimal(string: "0.8335")!) == "0.8335")
+        #expect(CheckResult.shortTolerance(Decimal(50) / Decimal(3) * Decimal(string: "0.05")!) == "0.8333…")
+        #expect(CheckResult.shortTolerance(Decimal(string: "0.000123456789")!) == "0.0001235…")
+        #expect(CheckResult.shortTolerance(Decimal(string: "12.5")!) == "12.5")
     }
 }

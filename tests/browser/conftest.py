@@ -191,8 +191,11 @@ return {
     const where = tr.cells.length ? (tr.cells[tr.cells.length - 1].dataset.source || cells[cells.length - 1]) : '';
     return [cells[0] + ' @ ' + where, cells.join(' | ') + (note ? ' || ' + note : '')];
   }),
-  docItems: Array.from(document.querySelectorAll('.doc-list > li')).filter(li => li.querySelector('a'))
-    .map(li => [li.querySelector('a').href, li.textContent.replace(/\s+/g, ' ').trim()]),
+  // The entry itself (title, meta line, summary): region pages list the region's figures below it.
+  docItems: Array.from(document.querySelectorAll('.doc-list > li')).filter(li => li.querySelector('a.doc-title'))
+    .map(li => [li.querySelector('a.doc-title').href,
+                Array.from(li.querySelectorAll(':scope > .doc-title, :scope > .doc-meta, :scope > .doc-summary'))
+                  .map(e => e.textContent.replace(/\s+/g, ' ').trim()).join(' | ')]),
   badges: Array.from(document.querySelectorAll('.badge')).map(b => b.textContent.trim()),
   mustache: (document.body.innerText.match(/\{\{[^}]*\}\}?/g) || []).slice(0, 3),
   svgsOutsideCharts: Array.from(document.querySelectorAll('svg')).filter(s => !s.closest('figure.chart')).length,

@@ -19,6 +19,18 @@ SEARCHES = {
     "挂钩联系": "reports/project-liaison/",
     "乡村振兴": "reports/rural-dalad/",
     '"党员中心户"': "cases/xilingol-shuangzhua/",  # in quotes: the exact phrase
+    # Each document's subject: the document comes before the data pages that repeat the word.
+    "新能源": "reports/new-energy/",
+    "人才": "reports/talent/",
+    "集体经济": "cases/dongsheng-collective-economy/",
+    "网格化": "cases/dalad-grid/",
+    "军民共建": "cases/wuhai-military-civilian/",
+    # Words of the titles.
+    "挂钩联系制度": "reports/project-liaison/",
+    "城市基层社会治理": "reports/urban-governance/",
+    "企民": "cases/jungar-co-construction/",
+    "双抓共促": "cases/xilingol-shuangzhua/",
+    "行动学习": "reports/overview/",
 }
 
 RESULTS_JS = r"""

@@ -16,11 +16,11 @@ import pytest
 
 from conftest import SCREENSHOTS, is_page, new_driver, set_viewport, url_to_path
 
-# Pages whose screenshots are written to build/screenshots/ (home, report, indicator, region, checks).
+# Pages whose screenshots are written to build/screenshots/ (home, report, its data page, region, checks).
 SCREENSHOT_PAGES = {
     "home": "index.html",
     "report": "reports/new-energy/index.html",
-    "indicator": "indicators/ordos.capacity.total/index.html",
+    "data": "reports/project-liaison/data/index.html",
     "region": "regions/ordos/index.html",
     "checks": "checks/index.html",
 }
