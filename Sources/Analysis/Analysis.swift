@@ -24,7 +24,7 @@ public struct Analysis: Sendable {
 
     /// Numbers readers see that no check covers, in site order.
     public var unboundNumbers: [UnboundNumber] { project.documents.flatMap { facts[$0.slug]?.unbound ?? [] } }
-    public var failedChecks: [CheckResult] { checks.filter { $0.status.failsCI } }
+    public var failedChecks: [CheckResult] { index.failedChecks }
 
     public func document(_ slug: String) -> Document? { index.position[slug].map { project.documents[$0] } }
 

@@ -24,6 +24,16 @@ public struct DocumentResult: Sendable {
         (indicatorChecks + relationChecks + inlineChecks.compactMap { $0 } + linkChecks.compactMap { $0 })
             .sorted { ($0.location, $0.id) < ($1.location, $1.id) }
     }
+
+    /// Its checks that fail CI, unsorted: most documents have none, so nothing is copied or sorted.
+    var failing: [CheckResult] {
+        var out: [CheckResult] = []
+        for c in indicatorChecks where c.status.failsCI { out.append(c) }
+        for c in relationChecks where c.status.failsCI { out.append(c) }
+        for case let c? in inlineChecks where c.status.failsCI { out.append(c) }
+        for case let c? in linkChecks where c.status.failsCI { out.append(c) }
+        return out
+    }
 }
 
 /// What checking a document may look up in the rest of the site. Closures, so that a full

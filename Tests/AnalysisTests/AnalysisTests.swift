@@ -84,6 +84,11 @@ struct MiniSite {
         let broken = Self.report.replacingOccurrences(of: "same_b: 287.30 万千瓦", with: "same_b: 287.4 万千瓦")
         let a = try MiniSite(report: broken).analyze()
         #expect(a.failedChecks.map(\.id) == ["twice"])
+        // The failing checks, gathered without sorting every check, in the order of all checks.
+        let twoWrong = broken.replacingOccurrences(of: "listed: 50 家", with: "listed: 60 家")
+        let b = try MiniSite(report: twoWrong).analyze()
+        #expect(b.failedChecks.count >= 2)
+        #expect(b.failedChecks.map(ObjectIdentifier.init) == b.checks.filter { $0.status.failsCI }.map(ObjectIdentifier.init))
         let unknown = Self.report.replacingOccurrences(of: "check: <= enterprises", with: "check: <= enterprisez")
         let site = try MiniSite(report: unknown)
         #expect {
