@@ -149,7 +149,7 @@ def main(argv=None) -> int:
                     "*Rebuild* is the time serve logs for the update (decode the edited file, evaluate and check what "
                     "depends on it, render the affected bodies, patch the indexes). *Served* is from saving the file "
                     "(write to a temporary file and rename, as editors do) to the page with the new content being "
-                    "served; it includes the change notification (inotify, 20 ms pause to collect a save's writes) "
+                    "served; it includes the change notification (inotify, 5 ms pause to collect a save's writes) "
                     "and rendering the page. For value and formula edits the page is fetched once the update is logged.\n\n"
                     + table + "\n")
     shutil.rmtree(a.dir, ignore_errors=True)

@@ -51,11 +51,13 @@ final class ChangeWatcher: @unchecked Sendable {
         return true
     }
 
-    /// Returns when an event is ready (after a short pause, so that the several writes of one
-    /// save arrive together) or after `timeout` seconds.
+    /// Returns when an event is ready (after a short pause, so that the events of one save,
+    /// written and renamed within microseconds, arrive together) or after `timeout` seconds.
+    /// A slower save is caught later: a build that fails on a file written in the last half
+    /// second is not shown and is retried (`FileTracker.recentlyWritten`).
     func wait(timeout: Double) {
         var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-        if poll(&p, 1, Int32(timeout * 1000)) > 0 { usleep(20_000) }
+        if poll(&p, 1, Int32(timeout * 1000)) > 0 { usleep(5_000) }
     }
 
     func changes() -> Changes {
