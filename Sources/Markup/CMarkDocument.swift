@@ -85,7 +85,18 @@ final class CMarkDocument {
         cmark_node_get_url(node).map { String(cString: $0) } ?? ""
     }
 
-    static func line(of node: OpaquePointer) -> Int { Int(cmark_node_get_start_line(node)) }
+    /// The node's first line (1-based). cmark-gfm gives no position (line 0) to the paragraph
+    /// that a table splits off above itself, nor to that paragraph's inlines
+    /// (`[](fig:a)\nx\n-|`): then the nearest enclosing node's line, at worst line 1.
+    static func line(of node: OpaquePointer) -> Int {
+        var current: OpaquePointer? = node
+        while let n = current {
+            let line = Int(cmark_node_get_start_line(n))
+            if line > 0 { return line }
+            current = cmark_node_parent(n)
+        }
+        return 1
+    }
 
     /// Replaces `node` with a custom inline that renders `open`, the given children, `close`.
     static func replaceWithCustomInline(_ node: OpaquePointer, open: String, close: String, text: String?) {
