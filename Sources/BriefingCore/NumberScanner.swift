@@ -1,4 +1,3 @@
-import BriefingCore
 import Foundation
 
 /// A number a reader sees in the text, with its unit: a candidate figure.

@@ -68,7 +68,7 @@ public enum BodyHTML {
             }
         }
         for (node, h) in walk.headings {
-            CMarkDocument.replaceHeading(node, level: Int32(h.level), anchor: h.anchor)
+            walk.document.replaceHeading(node, level: Int32(h.level), anchor: h.anchor)
         }
         CJKBreaks.drop(in: walk.document)
         return walk.document.html()

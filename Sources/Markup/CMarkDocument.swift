@@ -7,6 +7,10 @@ import Foundation
 final class CMarkDocument {
     let root: OpaquePointer
     private let parser: OpaquePointer
+    /// Blocks taken out of the tree whose former children still point into their text (cmark-gfm
+    /// keeps some inline literals, such as raw HTML, as slices of the block's buffer): freed
+    /// with the document, not before it is rendered.
+    private var detached: [OpaquePointer] = []
 
     /// The core extensions register into a process-wide table once, before any parser uses them.
     private static let registered: Void = cmark_gfm_core_extensions_ensure_registered()
@@ -25,6 +29,7 @@ final class CMarkDocument {
 
     deinit {
         cmark_node_free(root)
+        for node in detached { cmark_node_free(node) }
         cmark_parser_free(parser)
     }
 
@@ -85,7 +90,18 @@ final class CMarkDocument {
         cmark_node_get_url(node).map { String(cString: $0) } ?? ""
     }
 
-    static func line(of node: OpaquePointer) -> Int { Int(cmark_node_get_start_line(node)) }
+    /// The node's first line (1-based). cmark-gfm gives no position (line 0) to the paragraph
+    /// that a table splits off above itself, nor to that paragraph's inlines
+    /// (`[](fig:a)\nx\n-|`): then the nearest enclosing node's line, at worst line 1.
+    static func line(of node: OpaquePointer) -> Int {
+        var current: OpaquePointer? = node
+        while let n = current {
+            let line = Int(cmark_node_get_start_line(n))
+            if line > 0 { return line }
+            current = cmark_node_parent(n)
+        }
+        return 1
+    }
 
     /// Replaces `node` with a custom inline that renders `open`, the given children, `close`.
     static func replaceWithCustomInline(_ node: OpaquePointer, open: String, close: String, text: String?) {
@@ -129,7 +145,9 @@ final class CMarkDocument {
     }
 
     /// Replaces a heading with a custom block so it can carry an `id` (cmark has no attributes).
-    static func replaceHeading(_ node: OpaquePointer, level: Int32, anchor: String) {
+    /// The heading is kept until the document goes: its inlines may point into its buffer
+    /// (`# ![<s>]()` read freed memory when it was freed here).
+    func replaceHeading(_ node: OpaquePointer, level: Int32, anchor: String) {
         guard let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK),
               let para = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { return }
         let id = HTMLEscape.escape(anchor)
@@ -137,9 +155,10 @@ final class CMarkDocument {
         cmark_node_set_on_exit(custom, "</h\(level)>")
         cmark_node_set_on_enter(para, "")
         cmark_node_set_on_exit(para, "")
-        moveChildren(from: node, to: para)
+        CMarkDocument.moveChildren(from: node, to: para)
         cmark_node_append_child(custom, para)
         cmark_node_insert_before(node, custom)
-        cmark_node_free(node)
+        cmark_node_unlink(node)
+        detached.append(node)
     }
 }

@@ -4,7 +4,7 @@ import Markup
 import Testing
 
 /// Inputs kept in fuzz/regressions/links/ (once found by `make fuzz`), rendered as bodies
-/// the normal way: no crash, problems on lines of the body, no markup from the input.
+/// the normal way: no crash, problems and links on lines of the body, no markup from the input.
 @Suite struct LinkFuzzRegressionTests {
     static let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("fuzz/regressions/links")
@@ -21,7 +21,12 @@ import Testing
             let f = facts(body, firstLine: 20)
             let h = html(body)
             let lines = 1 + body.utf8.reduce(0) { $1 == 0x0A || $1 == 0x0D ? $0 + 1 : $0 }
-            #expect(f.problems.allSatisfy { (20..<(20 + lines)).contains($0.location.line) }, "\(url.lastPathComponent)")
+            let inBody = 20..<(20 + lines)
+            #expect(f.problems.allSatisfy { inBody.contains($0.location.line) }, "\(url.lastPathComponent)")
+            #expect(f.figureLinks.allSatisfy { inBody.contains($0.line) }, "\(url.lastPathComponent): fig: link off the body")
+            #expect(f.references.allSatisfy { inBody.contains($0.line) }, "\(url.lastPathComponent): report: link off the body")
+            #expect((f.regions + f.charts).allSatisfy { inBody.contains($0.line) }, "\(url.lastPathComponent): region:/chart: link off the body")
+            #expect(f.unbound.allSatisfy { inBody.contains($0.location.line) }, "\(url.lastPathComponent): unbound number off the body")
             #expect(!h.lowercased().contains("<script"), "\(url.lastPathComponent)")
             #expect(ContinuousClock.now - start < .seconds(5), "\(url.lastPathComponent)")
         }

@@ -59,8 +59,8 @@ public func fuzzLinks(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
 
     // The same text as a front-matter summary: every link and problem at the key's line.
     let s = InlineText.collect(body, field: "summary", file: file, line: 7, units: units)
-    precondition(s.links.allSatisfy { $0.link.line == 7 } && s.problems.allSatisfy { $0.location.line == 7 }, "summary link off its line")
-    _ = InlineText.unbound(body, field: "summary", file: file, line: 7, units: units)
+    precondition(s.links.allSatisfy { $0.link.line == 7 } && s.problems.allSatisfy { $0.location.line == 7 }
+                 && s.unbound.allSatisfy { $0.location.line == 7 }, "summary link, problem or unbound number off its line")
     return 0
 }
 
