@@ -85,7 +85,8 @@ def main(argv=None) -> int:
     results: dict[str, list[tuple[float, float]]] = {}
     try:
         def logged() -> str:
-            with open(log_path, encoding="utf-8") as f:
+            # serve may be halfway through writing a line: its last character can be cut.
+            with open(log_path, encoding="utf-8", errors="replace") as f:
                 return f.read()
         if wait_for(lambda: "预览地址" in logged(), 600) is None:
             print(logged(), file=sys.stderr)
