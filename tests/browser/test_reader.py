@@ -174,3 +174,40 @@ def test_no_ids_or_file_names_visible(phone, base_url, known_ids, doc, page):
     assert len(text) > 200, f"{doc}/{page}: almost no text"
     problems = visible_problems(text, known_ids)
     assert not problems, f"{doc}/{page} shows a reader " + "; ".join(problems)
+
+
+DERIVED_JS = r"""
+return Array.from(document.querySelectorAll('a.derived')).map(a => {
+  const mark = a.querySelector('.mark');
+  const r = mark ? mark.getBoundingClientRect() : null;
+  const style = mark ? getComputedStyle(mark) : null;
+  return {
+    title: a.getAttribute('title') || '',
+    mark: mark ? mark.textContent.trim() : '',
+    visible: !!(r && r.width > 0 && r.height > 0 && style.visibility !== 'hidden' && style.display !== 'none'),
+  };
+});
+"""
+
+
+def test_derived_values_are_marked_with_their_formula(driver, base_url):
+    """A value the site computed (50家: the listed kinds added up) shows a visible 推算 mark, and its
+    tooltip gives the formula in words; the source's own 57家 has no mark."""
+    driver.set_window_size(1280, 900)
+    driver.get(base_url + "reports/new-energy/index.html")
+    derived = driver.execute_script(DERIVED_JS)
+    assert len(derived) >= 10, f"only {len(derived)} derived values marked on new-energy"
+    for d in derived:
+        assert d["mark"] == "推算" and d["visible"], d
+        assert "（推算：" in d["title"], d
+    listed = driver.execute_script(
+        "const a = document.querySelector('a[href$=\"#imar.chain.enterprises_calc\"]');"
+        "return a ? [a.className, a.getAttribute('title')] : null;")
+    assert listed and "derived" in listed[0] and "风电整机" in listed[1], listed
+    source = driver.execute_script(
+        "const a = document.querySelector('a[href$=\"#imar.chain.enterprises\"]');"
+        "return a ? [a.className, a.textContent] : null;")
+    assert source and "derived" not in source[0] and "推算" not in source[1], source
+    # The checks page explains the mark.
+    driver.get(base_url + "checks/index.html")
+    assert "本站按公式计算、原文没有写出的数" in driver.find_element("tag name", "body").text
